@@ -1,0 +1,66 @@
+package dev.tessera.account;
+
+import dev.tessera.system.SecretFiles;
+import dev.tessera.system.TesseraProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start (no user yet), creates the platform OPERATOR from {@code TESSERA_ADMIN_EMAIL}
+ * and {@code TESSERA_ADMIN_PASSWORD}; without them, {@code admin@localhost} with a generated
+ * password written to {@code <data dir>/initial-admin-password} (mode 600). Only that file's path
+ * is logged. Runs before the server accepts requests.
+ */
+@Component
+class InitialAdmin implements SmartInitializingSingleton {
+
+    static final String DEFAULT_EMAIL = "admin@localhost";
+    static final String PASSWORD_FILE = "initial-admin-password";
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+    private final UserAccounts users;
+    private final TesseraProperties properties;
+
+    InitialAdmin(UserAccounts users, TesseraProperties properties) {
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!users.isEmpty()) {
+            return;
+        }
+        String email = properties.adminEmail() != null ? properties.adminEmail() : DEFAULT_EMAIL;
+        if (properties.adminPassword() != null) {
+            users.create(email, properties.adminPassword(), true);
+            log.info("Created the first user, operator {}, with the password from TESSERA_ADMIN_PASSWORD", email);
+            return;
+        }
+        String password = generatePassword();
+        Path file = properties.dataDir().resolve(PASSWORD_FILE);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace " + file, e);
+        }
+        SecretFiles.create(file, password);
+        users.create(email, password, true);
+        log.info("Created the first user, operator {}; its password is in {}", email, file.toAbsolutePath());
+    }
+
+    private static String generatePassword() {
+        byte[] bits = new byte[18];
+        new SecureRandom().nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+}

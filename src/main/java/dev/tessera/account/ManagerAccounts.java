@@ -1,0 +1,217 @@
+package dev.tessera.account;
+
+import dev.tessera.audit.Actor;
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.contact.EmailAddress;
+import dev.tessera.system.ApiException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Manager accounts, their users and roles, and their client accounts. Every change commits with its
+ * audit event; a manager account always keeps at least one ADMIN (removing or demoting the last one
+ * is a 409).
+ */
+@Component
+public class ManagerAccounts {
+
+    private static final int MAX_NAME = 200;
+    private static final int MAX_URL = 2000;
+
+    private final AccountRepository accounts;
+    private final UserAccounts users;
+    private final AccountAccess access;
+    private final AuditLog audit;
+    private final ClientAccountDirectory directory;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate claimTx;
+
+    ManagerAccounts(AccountRepository accounts, UserAccounts users, AccountAccess access, AuditLog audit,
+            ClientAccountDirectory directory, Clock clock, PlatformTransactionManager transactions) {
+        this.accounts = accounts;
+        this.users = users;
+        this.access = access;
+        this.audit = audit;
+        this.directory = directory;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.claimTx = new TransactionTemplate(transactions);
+        this.claimTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** What a caller gives to create a manager account. */
+    public record NewManagerAccount(String name, String companyName, String companyUrl, String apiContactEmail) {}
+
+    /** Creates a manager account whose ADMIN is the creator. @throws ApiException 400 naming the field */
+    public ManagerAccount create(NewManagerAccount request, Actor actor) {
+        String name = text("name", request.name());
+        String companyName = text("companyName", request.companyName());
+        String companyUrl = url(request.companyUrl());
+        String contact = contactEmail(request.apiContactEmail());
+        UserAccounts.User creator = users.find(actor.email()).orElseThrow(() -> ApiException.notFound("No such user."));
+        CustomerId id = claimNewCustomerId();
+        ManagerAccount account = new ManagerAccount(id, name, companyName, companyUrl, contact, now());
+        tx.executeWithoutResult(status -> {
+            accounts.insertManager(account, creator.id());
+            accounts.upsertMembership(id, creator.id(), Role.ADMIN, false);
+            audit.record(id.value(), AuditEventType.ACCOUNT_CREATED, actor,
+                    Map.of("name", name, "apiContactEmail", contact));
+        });
+        return account;
+    }
+
+    public ManagerAccount get(CustomerId id, String email) {
+        access.requireMember(id, email);
+        return accounts.findManager(id).orElseThrow(() -> AccountAccess.notFound(id));
+    }
+
+    public List<Membership> membershipsOf(String email) {
+        return accounts.membershipsOf(email);
+    }
+
+    public List<Member> members(CustomerId account, String email) {
+        access.requireMember(account, email);
+        return accounts.members(account);
+    }
+
+    /**
+     * Adds an existing user with a role, or changes the role of a member. ADMIN only.
+     *
+     * @throws ApiException 404 for an unknown user, 409 when this would leave no ADMIN
+     */
+    public Member setRole(CustomerId account, String targetEmail, Role role, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        if (role == null) {
+            throw ApiException.invalid("role", "A role is required: ADMIN, STANDARD or READ_ONLY.");
+        }
+        UserAccounts.User target = users.find(targetEmail)
+                .orElseThrow(() -> ApiException.notFound("No user with this email; the operator creates users first."));
+        tx.executeWithoutResult(status -> {
+            accounts.lockManager(account);
+            var current = accounts.roleOf(account, target.email());
+            if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN
+                    && accounts.countAdmins(account) <= 1) {
+                throw ApiException.conflict("The last ADMIN of an account cannot be demoted; make another user ADMIN first.");
+            }
+            accounts.upsertMembership(account, target.id(), role, current.isPresent());
+            audit.record(account.value(),
+                    current.isPresent() ? AuditEventType.USER_ROLE_CHANGED : AuditEventType.USER_ADDED, actor,
+                    current.isPresent()
+                            ? Map.of("user", target.email(), "role", role.name(), "previousRole", current.get().name())
+                            : Map.of("user", target.email(), "role", role.name()));
+        });
+        return new Member(target.email(), role);
+    }
+
+    /** Removes a member. ADMIN only. @throws ApiException 404 for a non-member, 409 for the last ADMIN */
+    public void removeUser(CustomerId account, String targetEmail, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        UserAccounts.User target = users.find(targetEmail)
+                .orElseThrow(() -> ApiException.notFound("This user is not a member of the account."));
+        tx.executeWithoutResult(status -> {
+            accounts.lockManager(account);
+            Role current = accounts.roleOf(account, target.email())
+                    .orElseThrow(() -> ApiException.notFound("This user is not a member of the account."));
+            if (current == Role.ADMIN && accounts.countAdmins(account) <= 1) {
+                throw ApiException.conflict("The last ADMIN of an account cannot be removed.");
+            }
+            accounts.deleteMembership(account, target.id());
+            audit.record(account.value(), AuditEventType.USER_REMOVED, actor,
+                    Map.of("user", target.email(), "role", current.name()));
+        });
+    }
+
+    /** Creates a client account under the manager. ADMIN or STANDARD. */
+    public ClientAccount addClient(CustomerId manager, String name, Boolean testAccount, Actor actor) {
+        if (access.requireMember(manager, actor.email()) == Role.READ_ONLY) {
+            throw ApiException.forbidden("A READ_ONLY user cannot create client accounts.");
+        }
+        String checkedName = text("name", name);
+        if (testAccount == null) {
+            throw ApiException.invalid("testAccount", "Say whether this is a test account: true or false.");
+        }
+        ClientAccount client = new ClientAccount(claimNewCustomerId(), manager, checkedName, testAccount, now());
+        tx.executeWithoutResult(status -> {
+            accounts.insertClient(client);
+            audit.record(manager.value(), AuditEventType.CLIENT_ACCOUNT_CREATED, actor, Map.of(
+                    "clientCustomerId", client.customerId().digits(), "name", checkedName,
+                    "testAccount", testAccount.toString()));
+        });
+        directory.register(client.customerId().value(), client.testAccount());
+        return client;
+    }
+
+    public List<ClientAccount> clients(CustomerId manager, String email) {
+        access.requireMember(manager, email);
+        return accounts.clients(manager);
+    }
+
+    private CustomerId claimNewCustomerId() {
+        for (int attempt = 0; ; attempt++) {
+            CustomerId candidate = CustomerId.random();
+            try {
+                claimTx.executeWithoutResult(status -> accounts.claimCustomerId(candidate));
+                return candidate;
+            } catch (DuplicateKeyException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "'" + field + "' is required.");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_NAME) {
+            throw ApiException.invalid(field, "'" + field + "' has at most " + MAX_NAME + " characters.");
+        }
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(field, "'" + field + "' may not contain control characters or line breaks.");
+        }
+        return stripped;
+    }
+
+    static String url(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid("companyUrl", "'companyUrl' is required.");
+        }
+        String stripped = value.strip();
+        try {
+            URI uri = new URI(stripped);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null || stripped.length() > MAX_URL) {
+                throw ApiException.invalid("companyUrl", "'companyUrl' must be an http or https address, like https://example.com.");
+            }
+        } catch (URISyntaxException e) {
+            throw ApiException.invalid("companyUrl", "'companyUrl' must be an http or https address, like https://example.com.");
+        }
+        return stripped;
+    }
+
+    static String contactEmail(String value) {
+        try {
+            return EmailAddress.parse(value).value();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("apiContactEmail", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tessera.account;
+
+import dev.tessera.system.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The people who sign in to Tessera. Emails are case-insensitive (kept lower-case); passwords are
+ * stored only as Spring Security encoder hashes and must have 12 to 72 characters.
+ */
+@Component
+public class UserAccounts {
+
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** A stored user, with the hash the sign-in compares against. */
+    record User(long id, String email, String passwordHash, boolean operator) {}
+
+    /**
+     * Creates a user.
+     *
+     * @throws ApiException 400 naming the field at fault, 409 when the email is taken
+     */
+    public String create(String email, String password, boolean operator) {
+        String normalized = normalizeEmail(email);
+        checkPassword(password);
+        try {
+            jdbc.sql("""
+                            INSERT INTO users (email, password_hash, operator, created_at)
+                            VALUES (:email, :hash, :operator, :at)""")
+                    .param("email", normalized)
+                    .param("hash", encoder.encode(password))
+                    .param("operator", operator)
+                    .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("A user with this email already exists.");
+        }
+        return normalized;
+    }
+
+    /** Whether the password is the user's; false for unknown users. */
+    public boolean passwordMatches(String email, String password) {
+        return password != null && find(email).map(user -> encoder.matches(password, user.passwordHash())).orElse(false);
+    }
+
+    Optional<User> find(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, email, password_hash, operator FROM users WHERE email = :email")
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .query((rs, row) -> new User(
+                        rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"), rs.getBoolean("operator")))
+                .optional();
+    }
+
+    boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single() == 0;
+    }
+
+    /** Lower-cases and checks a sign-in email: one @, no spaces or control characters, ≤ 254. */
+    static String normalizeEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw ApiException.invalid("email", "An email is required.");
+        }
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        int at = normalized.indexOf('@');
+        boolean clean = normalized.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || c == '<' || c == '>' || c == '"' || c == '\'' || c == ';' || c == ',' || c == '/' || c == '\\');
+        if (normalized.length() > 254 || at <= 0 || at != normalized.lastIndexOf('@')
+                || at == normalized.length() - 1 || !clean) {
+            throw ApiException.invalid("email", "The email is not a valid address.");
+        }
+        return normalized;
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ApiException.invalid("password", "A password has at least " + MIN_PASSWORD + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.invalid("password", "A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
+        }
+    }
+}

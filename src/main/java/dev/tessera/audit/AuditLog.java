@@ -1,0 +1,80 @@
+package dev.tessera.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only audit log of each manager account. {@link #record} joins the caller's
+ * transaction, so an event is stored exactly when the change it describes commits.
+ */
+@Component
+public class AuditLog {
+
+    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Appends an event; {@code details} must hold no secret (mask tokens first). */
+    public void record(long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
+        jdbc.sql("""
+                        INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
+                        VALUES (:account, :at, :type, :actor, :ip, :details)""")
+                .param("account", accountId)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("type", type.name())
+                .param("actor", actor.email())
+                .param("ip", actor.clientIp())
+                .param("details", json.writeValueAsString(details))
+                .update();
+    }
+
+    /** A page of the account's events, newest first, optionally of one type. */
+    public List<AuditEvent> page(long accountId, AuditEventType type, int page, int size) {
+        return jdbc.sql("""
+                        SELECT id, account_id, occurred_at, event_type, actor, client_ip, details
+                        FROM audit_events
+                        WHERE account_id = :account AND (:type IS NULL OR event_type = :type)
+                        ORDER BY id DESC
+                        LIMIT :limit OFFSET :offset""")
+                .param("account", accountId)
+                .param("type", type == null ? null : type.name(), java.sql.Types.VARCHAR)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new AuditEvent(
+                        rs.getLong("id"),
+                        rs.getLong("account_id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        AuditEventType.valueOf(rs.getString("event_type")),
+                        rs.getString("actor"),
+                        rs.getString("client_ip"),
+                        json.readValue(rs.getString("details"), DETAILS)))
+                .list();
+    }
+
+    /** How many events the account has, optionally of one type. */
+    public long count(long accountId, AuditEventType type) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM audit_events
+                        WHERE account_id = :account AND (:type IS NULL OR event_type = :type)""")
+                .param("account", accountId)
+                .param("type", type == null ? null : type.name(), java.sql.Types.VARCHAR)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tessera.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Three filter chains. The data plane ({@code /v1/**}) has no session and no sign-in: the
+ * developer token is its credential. The management API ({@code /api/**}) takes HTTP Basic or the
+ * console's session; CSRF applies to session callers only. Everything else is the console.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Role name of the platform operator, who reviews applications and creates users. */
+    static final String OPERATOR = "OPERATOR";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain dataPlane(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v1/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain managementApi(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera\"");
+            Problems.write(response, HttpStatus.UNAUTHORIZED,
+                    "Sign in: send HTTP Basic credentials or use a console session.");
+        };
+        AccessDeniedHandler denied = (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                e instanceof CsrfException
+                        ? "A session request that changes something needs the X-CSRF-TOKEN header."
+                        : "Your role does not allow this request.");
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users").hasRole(OPERATOR)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Tessera").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))
+                // CSRF guards ambient credentials: only a request riding on a session cookie needs it.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
+                                "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(
+                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .build();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.tessera.token;
+
+import dev.tessera.access.AccessLevel;
+import dev.tessera.account.AccountAccess;
+import dev.tessera.account.CustomerId;
+import dev.tessera.audit.Actor;
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.system.ApiException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues, shows (masked) and resets developer tokens. ADMIN only.
+ *
+ * <p>The reset promise: one transaction locks the account's token lineage, retires the active row
+ * and inserts the new one at the next version (the schema makes two active rows impossible); after
+ * the commit this node's index swaps the digest; only then does {@link #reset} return. So the old
+ * token fails before the caller sees the new one, the access level carries over (it belongs to the
+ * lineage), and a crash at any point leaves exactly one valid token.
+ */
+@Component
+public class DeveloperTokens {
+
+    static final int MAX_REASON = 500;
+
+    private final TokenRepository tokens;
+    private final TokenHasher hasher;
+    private final ActiveTokens activeTokens;
+    private final AccountAccess access;
+    private final AuditLog audit;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ActiveTokens activeTokens, AccountAccess access,
+            AuditLog audit, SecureRandom tokenRandom, Clock clock, PlatformTransactionManager transactions) {
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.activeTokens = activeTokens;
+        this.access = access;
+        this.audit = audit;
+        this.random = tokenRandom;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** A token as issued: the only object that carries it in full. */
+    public record IssuedToken(DeveloperToken token, String previousMaskedToken, TokenView view) {}
+
+    /** What may be shown about a token after it was issued. */
+    public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
+            Instant lastResetAt, int resetCount) {}
+
+    /** Issues the account's first token, at TEST_ACCOUNT. @throws ApiException 409 when it has one */
+    public IssuedToken issue(CustomerId account, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        DeveloperToken token = DeveloperToken.generate(random);
+        TokenDigest digest = hasher.digest(token);
+        Instant now = now();
+        try {
+            tx.executeWithoutResult(status -> {
+                tokens.insertLineage(account.value(), AccessLevel.TEST_ACCOUNT, now);
+                tokens.insertActive(account.value(), 1, digest, token.masked(), actor.email(), now);
+                audit.record(account.value(), AuditEventType.TOKEN_ISSUED, actor,
+                        Map.of("maskedToken", token.masked(), "accessLevel", AccessLevel.TEST_ACCOUNT.name()));
+            });
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("This account already has a developer token; reset it to get a new one.");
+        }
+        activeTokens.activate(account.value(), 1, digest, AccessLevel.TEST_ACCOUNT);
+        return new IssuedToken(token, null,
+                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0));
+    }
+
+    /**
+     * Replaces the account's token. The old token is invalid on this node when this returns.
+     *
+     * @throws ApiException 404 when the account has no token yet, 400 for a bad reason
+     */
+    public IssuedToken reset(CustomerId account, Actor actor, String reason) {
+        access.requireAdmin(account, actor.email());
+        String checkedReason = reason(reason);
+        DeveloperToken token = DeveloperToken.generate(random);
+        TokenDigest digest = hasher.digest(token);
+        Instant now = now();
+        Committed committed = tx.execute(status -> {
+            TokenRepository.Lineage lineage = tokens.lockLineage(account.value())
+                    .orElseThrow(() -> ApiException.notFound("This account has no developer token yet; apply for one first."));
+            TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow();
+            long version = lineage.version() + 1;
+            tokens.deactivate(old.id(), now);
+            tokens.insertActive(account.value(), version, digest, token.masked(), actor.email(), now);
+            tokens.recordReset(account.value(), version, now);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("previousMaskedToken", old.masked());
+            details.put("maskedToken", token.masked());
+            details.put("accessLevel", lineage.accessLevel().name());
+            if (checkedReason != null) {
+                details.put("reason", checkedReason);
+            }
+            audit.record(account.value(), AuditEventType.TOKEN_RESET, actor, details);
+            return new Committed(version, new IssuedToken(token, old.masked(), new TokenView(token.masked(),
+                    lineage.accessLevel(), now, lineage.issuedAt(), now, lineage.resetCount() + 1)));
+        });
+        activeTokens.activate(account.value(), committed.version(), digest, committed.issued().view().accessLevel());
+        return committed.issued();
+    }
+
+    private record Committed(long version, IssuedToken issued) {}
+
+    /** The masked token and its lineage; records that it was viewed. @throws ApiException 404 when none */
+    public TokenView view(CustomerId account, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        TokenView view = tx.execute(status -> {
+            TokenView found = find(account.value());
+            audit.record(account.value(), AuditEventType.TOKEN_VIEWED, actor, Map.of("maskedToken", found.maskedToken()));
+            return found;
+        });
+        return view;
+    }
+
+    private TokenView find(long account) {
+        TokenRepository.Lineage lineage = tokens.findLineage(account)
+                .orElseThrow(() -> ApiException.notFound("This account has no developer token yet."));
+        TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow();
+        return new TokenView(active.masked(), lineage.accessLevel(), active.createdAt(), lineage.issuedAt(),
+                lineage.lastResetAt(), lineage.resetCount());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REASON) {
+            throw ApiException.invalid("reason", "'reason' has at most " + MAX_REASON + " characters.");
+        }
+        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw ApiException.invalid("reason", "'reason' may not contain control characters.");
+        }
+        return stripped;
+    }
+}

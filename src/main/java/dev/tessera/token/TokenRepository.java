@@ -1,0 +1,126 @@
+package dev.tessera.token;
+
+import dev.tessera.access.AccessLevel;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for token lineages and token rows. Callers own the transactions. Only digests are stored. */
+@Repository
+class TokenRepository {
+
+    private final JdbcClient jdbc;
+
+    TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account's lineage, locked until the transaction ends. */
+    record Lineage(AccessLevel accessLevel, long version, int resetCount, Instant issuedAt, Instant lastResetAt) {}
+
+    /** The account's active token row. */
+    record ActiveRow(long id, String masked, Instant createdAt) {}
+
+    /** Inserts the first lineage row; throws DuplicateKeyException when the account already has one. */
+    void insertLineage(long account, AccessLevel level, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at)
+                        VALUES (:account, :level, 1, 0, :at)""")
+                .param("account", account)
+                .param("level", level.name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    Optional<Lineage> lockLineage(long account) {
+        return lineage(account, " FOR UPDATE");
+    }
+
+    Optional<Lineage> findLineage(long account) {
+        return lineage(account, "");
+    }
+
+    private Optional<Lineage> lineage(long account, String lock) {
+        return jdbc.sql("""
+                        SELECT access_level, version, reset_count, issued_at, last_reset_at
+                        FROM token_lineages WHERE account_id = :account""" + lock)
+                .param("account", account)
+                .query((rs, row) -> new Lineage(
+                        AccessLevel.valueOf(rs.getString("access_level")),
+                        rs.getLong("version"),
+                        rs.getInt("reset_count"),
+                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                        instant(rs.getObject("last_reset_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    void recordReset(long account, long version, Instant at) {
+        jdbc.sql("""
+                        UPDATE token_lineages SET version = :version, reset_count = reset_count + 1, last_reset_at = :at
+                        WHERE account_id = :account""")
+                .param("version", version)
+                .param("at", utc(at))
+                .param("account", account)
+                .update();
+    }
+
+    Optional<ActiveRow> findActive(long account) {
+        return jdbc.sql("SELECT id, masked, created_at FROM developer_tokens WHERE active_account_id = :account")
+                .param("account", account)
+                .query((rs, row) -> new ActiveRow(
+                        rs.getLong("id"), rs.getString("masked"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    void deactivate(long tokenId, Instant at) {
+        jdbc.sql("""
+                        UPDATE developer_tokens SET active = FALSE, active_account_id = NULL, replaced_at = :at
+                        WHERE id = :id AND active""")
+                .param("at", utc(at))
+                .param("id", tokenId)
+                .update();
+    }
+
+    void insertActive(long account, long version, TokenDigest digest, String masked, String actorEmail, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO developer_tokens
+                            (account_id, version, digest, masked, active, active_account_id, created_at, created_by)
+                        VALUES (:account, :version, :digest, :masked, TRUE, :account, :at,
+                                (SELECT id FROM users WHERE email = :user))""")
+                .param("account", account)
+                .param("version", version)
+                .param("digest", digest.toBytes())
+                .param("masked", masked)
+                .param("at", utc(at))
+                .param("user", actorEmail, java.sql.Types.VARCHAR)
+                .update();
+    }
+
+    /** Streams every active token with its lineage, for loading an index at start. */
+    void forEachActive(ActiveTokenVisitor visitor) {
+        jdbc.sql("""
+                        SELECT t.account_id, t.version, t.digest, l.access_level
+                        FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id
+                        WHERE t.active""")
+                .query(rs -> {
+                    visitor.visit(rs.getLong(1), rs.getLong(2), TokenDigest.of(rs.getBytes(3)),
+                            AccessLevel.valueOf(rs.getString(4)));
+                });
+    }
+
+    @FunctionalInterface
+    interface ActiveTokenVisitor {
+        void visit(long account, long version, TokenDigest digest, AccessLevel level);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tessera.verify;
+
+import dev.tessera.account.CustomerId;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The data plane's wire contract, shared by every listener: header names, how a customer id is read
+ * from an original URI, and the Google-Ads-shaped bodies. Bodies are built from pre-encoded parts,
+ * so an error costs one small array copy.
+ */
+public final class DataPlaneProtocol {
+
+    public static final String DEVELOPER_TOKEN = "developer-token";
+    public static final String LOGIN_CUSTOMER_ID = "login-customer-id";
+    public static final String ORIGINAL_URI = "X-Original-URI";
+    public static final String FORWARDED_URI = "X-Forwarded-Uri";
+    public static final String MANAGER_CUSTOMER_ID = "Tessera-Manager-Customer-Id";
+    public static final String ACCESS_LEVEL = "Tessera-Access-Level";
+    public static final String REQUEST_ID = "request-id";
+    public static final String JSON = "application/json";
+
+    /** {@link #customerFromUri} answer for a URI whose customer segment is not a customer id. */
+    public static final long MALFORMED_CUSTOMER = -1;
+
+    private static final String FAILURE_TYPE = "type.googleapis.com/google.ads.googleads.v23.errors.GoogleAdsFailure";
+    private static final Map<Denial, byte[][]> ERROR_PARTS = new EnumMap<>(Denial.class);
+
+    static {
+        for (Denial denial : Denial.values()) {
+            String prefix = "{\"error\":{\"code\":" + denial.httpStatus() + ",\"message\":\"" + denial.message()
+                    + "\",\"status\":\"" + denial.status() + "\",\"details\":[{\"@type\":\"" + FAILURE_TYPE
+                    + "\",\"errors\":[{\"errorCode\":{\"" + denial.errorType() + "\":\"" + denial.errorCode()
+                    + "\"},\"message\":\"" + denial.message() + "\"}],\"requestId\":\"";
+            String suffix = "\"}]}}";
+            ERROR_PARTS.put(denial, new byte[][] {
+                prefix.getBytes(StandardCharsets.UTF_8), suffix.getBytes(StandardCharsets.UTF_8)
+            });
+        }
+    }
+
+    private DataPlaneProtocol() {}
+
+    /**
+     * The customer id in a Google-Ads-style path {@code /v{N}/customers/{id}[/…|:…]}: the id,
+     * {@link Verifier#NO_CUSTOMER} when the path names none, or {@link #MALFORMED_CUSTOMER}.
+     */
+    public static long customerFromUri(String uri) {
+        if (uri == null || uri.length() < 3 || uri.charAt(0) != '/' || uri.charAt(1) != 'v') {
+            return Verifier.NO_CUSTOMER;
+        }
+        int i = 2;
+        while (i < uri.length() && Character.isDigit(uri.charAt(i))) {
+            i++;
+        }
+        String marker = "/customers/";
+        if (i == 2 || !uri.startsWith(marker, i)) {
+            return Verifier.NO_CUSTOMER;
+        }
+        int start = i + marker.length();
+        int end = start;
+        while (end < uri.length() && "/:?#".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        long id = CustomerId.parseOrZero(uri.subSequence(start, end));
+        return id == 0 ? MALFORMED_CUSTOMER : id;
+    }
+
+    /** The Google Ads error body for a denial. */
+    public static byte[] errorBody(Denial denial, String requestId) {
+        byte[][] parts = ERROR_PARTS.get(denial);
+        byte[] id = requestId.getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[parts[0].length + id.length + parts[1].length];
+        System.arraycopy(parts[0], 0, body, 0, parts[0].length);
+        System.arraycopy(id, 0, body, parts[0].length, id.length);
+        System.arraycopy(parts[1], 0, body, parts[0].length + id.length, parts[1].length);
+        return body;
+    }
+
+    /** The body of a granted {@code :verify} call. */
+    public static byte[] grantedBody(Grant grant) {
+        return ("{\"valid\":true,\"managerCustomerId\":\"" + grant.managerCustomerIdDigits() + "\",\"accessLevel\":\""
+                + grant.accessLevel().name() + "\"}").getBytes(StandardCharsets.US_ASCII);
+    }
+}

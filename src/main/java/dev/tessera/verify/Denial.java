@@ -1,0 +1,52 @@
+package dev.tessera.verify;
+
+/**
+ * Why the data plane refused a request, with the HTTP status, the gRPC-style status and the Google
+ * Ads error code that client libraries already understand (see DESIGN.md).
+ */
+public enum Denial implements Verdict {
+    PARAMETER_MISSING(400, "INVALID_ARGUMENT", "requestError", "DEVELOPER_TOKEN_PARAMETER_MISSING",
+            "The developer token is missing from the request."),
+    FIELD_INVALID(400, "INVALID_ARGUMENT", "fieldError", "INVALID_VALUE",
+            "The request body is not valid: a JSON object with developerToken and service as strings, customerId as a customer id and operations as a positive integer."),
+    CUSTOMER_ID_INVALID(400, "INVALID_ARGUMENT", "requestError", "INVALID_CUSTOMER_ID",
+            "The customer id is not valid: it has ten digits, written 1234567890 or 123-456-7890."),
+    TOKEN_INVALID(401, "UNAUTHENTICATED", "authenticationError", "DEVELOPER_TOKEN_INVALID",
+            "The developer token is not valid."),
+    NOT_APPROVED(403, "PERMISSION_DENIED", "authorizationError", "DEVELOPER_TOKEN_NOT_APPROVED",
+            "The developer token is only approved for use with test accounts.");
+
+    private final int httpStatus;
+    private final String status;
+    private final String errorType;
+    private final String errorCode;
+    private final String message;
+
+    Denial(int httpStatus, String status, String errorType, String errorCode, String message) {
+        this.httpStatus = httpStatus;
+        this.status = status;
+        this.errorType = errorType;
+        this.errorCode = errorCode;
+        this.message = message;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String message() {
+        return message;
+    }
+}

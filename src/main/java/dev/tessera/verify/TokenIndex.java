@@ -1,0 +1,74 @@
+package dev.tessera.verify;
+
+import dev.tessera.access.AccessLevel;
+import dev.tessera.token.ActiveTokens;
+import dev.tessera.token.TokenDigest;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node's in-memory index of active developer tokens: digest → {@link Grant}. Reads take no
+ * lock and do no I/O. Writes are versioned per manager account: {@link #activate} applies a token
+ * version only if it is newer than the one held, so racing resets, late writers and catch-up after
+ * a restart all converge on the newest committed token, and the replaced digest is gone once the
+ * call returns.
+ */
+public final class TokenIndex implements ActiveTokens {
+
+    private final ConcurrentHashMap<TokenDigest, Grant> grants;
+    private final ConcurrentHashMap<Long, Active> byAccount;
+
+    public TokenIndex() {
+        this(16);
+    }
+
+    public TokenIndex(int expectedTokens) {
+        int capacity = Math.max(16, (int) (expectedTokens / 0.75f) + 1);
+        this.grants = new ConcurrentHashMap<>(capacity);
+        this.byAccount = new ConcurrentHashMap<>(capacity);
+    }
+
+    /** The grant of an active token, or {@code null}. Lock-free. */
+    public Grant find(TokenDigest digest) {
+        return grants.get(digest);
+    }
+
+    /**
+     * Makes {@code digest} the account's active token at {@code version}, removing the digest it
+     * replaces. A version not newer than the one held is ignored.
+     */
+    @Override
+    public void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
+        Grant grant = Grant.of(managerCustomerId, accessLevel);
+        byAccount.compute(managerCustomerId, (id, current) -> {
+            if (current != null && current.version >= version) {
+                return current;
+            }
+            grants.put(digest, grant);
+            if (current != null && !current.digest.equals(digest)) {
+                grants.remove(current.digest);
+            }
+            return new Active(version, digest);
+        });
+    }
+
+    @Override
+    public void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
+        Grant grant = Grant.of(managerCustomerId, accessLevel);
+        byAccount.computeIfPresent(managerCustomerId, (id, current) -> {
+            grants.put(current.digest, grant);
+            return current;
+        });
+    }
+
+    /** The version of the account's active token in this index, or 0 when it holds none. */
+    public long version(long managerCustomerId) {
+        Active active = byAccount.get(managerCustomerId);
+        return active == null ? 0 : active.version;
+    }
+
+    public int size() {
+        return grants.size();
+    }
+
+    private record Active(long version, TokenDigest digest) {}
+}
