@@ -1,0 +1,85 @@
+package dev.tessera.testing;
+
+import dev.tessera.TesseraApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Tessera, started as {@code java -jar} would start it, on a random port and on a
+ * {@link TestDatabase}. Close it to stop it; start another on the same database to restart.
+ */
+public final class RunningTessera implements AutoCloseable {
+
+    /** The platform operator that every test instance creates on an empty database. */
+    public static final String OPERATOR_EMAIL = "operator@tessera.test";
+    public static final String OPERATOR_PASSWORD = "operator-password-1";
+
+    private final ConfigurableApplicationContext context;
+    private final StatementCounter statements;
+    private final TestDatabase database;
+
+    private RunningTessera(ConfigurableApplicationContext context, StatementCounter statements, TestDatabase database) {
+        this.context = context;
+        this.statements = statements;
+        this.database = database;
+    }
+
+    public static RunningTessera start(TestDatabase database, String... extraProperties) {
+        Map<String, String> properties = new LinkedHashMap<>(database.properties());
+        properties.put("server.port", "0");
+        properties.put("tessera.admin-email", OPERATOR_EMAIL);
+        properties.put("tessera.admin-password", OPERATOR_PASSWORD);
+        properties.put("spring.main.banner-mode", "off");
+        for (String extra : extraProperties) {
+            int equals = extra.indexOf('=');
+            properties.put(extra.substring(0, equals), extra.substring(equals + 1));
+        }
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        StatementCounter statements = new StatementCounter();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TesseraApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(statements))
+                .run(args.toArray(String[]::new));
+        return new RunningTessera(context, statements, database);
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** An HTTP client of this instance that signs in as nobody; see {@link Api#as}. */
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** An HTTP client signed in as the platform operator. */
+    public Api operator() {
+        return api().as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    }
+
+    /** JDBC statements made since start. */
+    public long statements() {
+        return statements.count();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tessera.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the usual test world over the real API: users, a manager account with its ADMIN, client
+ * accounts, a token. Each call asserts that Tessera accepted it.
+ */
+public final class Scenario {
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    private final RunningTessera tessera;
+
+    public Scenario(RunningTessera tessera) {
+        this.tessera = tessera;
+    }
+
+    /** A signed-in user created by the operator, with a unique email. */
+    public record User(String email, String password, Api api) {}
+
+    /** A manager account and its creating ADMIN. */
+    public record Account(String customerId, User admin) {
+
+        public String path() {
+            return "/api/v1/manager-accounts/" + customerId;
+        }
+    }
+
+    public User user(String name) {
+        String email = name + "-" + USERS.incrementAndGet() + "@example.com";
+        String password = "password-of-" + name + "-123";
+        Api.Reply reply = tessera.operator().post("/api/v1/users", Map.of("email", email, "password", password));
+        assertThat(reply.status()).as("create user %s: %s", email, reply).isEqualTo(201);
+        return new User(email, password, tessera.api().as(email, password));
+    }
+
+    public Account account(String adminName) {
+        User admin = user(adminName);
+        Api.Reply reply = admin.api().post("/api/v1/manager-accounts", Map.of(
+                "name", "Acme MCC", "companyName", "Acme Ltd", "companyUrl", "https://acme.example",
+                "apiContactEmail", "api-team@acme.example"));
+        assertThat(reply.status()).as("create account: %s", reply).isEqualTo(201);
+        return new Account(reply.text("customerId"), admin);
+    }
+
+    public String clientAccount(Account account, boolean test) {
+        Api.Reply reply = account.admin().api().post(account.path() + "/client-accounts",
+                Map.of("name", test ? "Test client" : "Production client", "testAccount", test));
+        assertThat(reply.status()).as("create client: %s", reply).isEqualTo(201);
+        return reply.text("customerId");
+    }
+
+    /** Issues the account's first token and answers it. */
+    public String issueToken(Account account) {
+        Api.Reply reply = account.admin().api().post(account.path() + "/developer-token", null);
+        assertThat(reply.status()).as("issue token: %s", reply).isEqualTo(201);
+        return reply.text("developerToken");
+    }
+
+    public Api.Reply reset(Account account, String reason) {
+        return account.admin().api().post(account.path() + "/developer-token:reset",
+                reason == null ? null : Map.of("reason", reason));
+    }
+
+    public void addMember(Account account, User user, String role) {
+        Api.Reply reply = account.admin().api().put(account.path() + "/users/" + user.email(), Map.of("role", role));
+        assertThat(reply.status()).as("add member: %s", reply).isEqualTo(200);
+    }
+
+    /** forward-auth with a token, optionally naming a customer in the original URI. */
+    public Api.Reply forwardAuth(String token, String customerId) {
+        Api api = tessera.api();
+        if (token != null) {
+            api = api.header("developer-token", token);
+        }
+        if (customerId != null) {
+            api = api.header("X-Original-URI", "/v23/customers/" + customerId + "/googleAds:search");
+        }
+        return api.get("/v1/forward-auth");
+    }
+
+    public Api.Reply verify(String token, String customerId) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("developerToken", token);
+        if (customerId != null) {
+            body.put("customerId", customerId);
+        }
+        return tessera.api().post("/v1/developer-token:verify", body);
+    }
+}

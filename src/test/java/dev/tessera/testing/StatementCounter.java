@@ -1,0 +1,72 @@
+package dev.tessera.testing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the JDBC statements Tessera prepares or creates, by wrapping its {@link DataSource}. Lets a
+ * test prove that a path touches no database at all.
+ */
+public final class StatementCounter implements BeanPostProcessor {
+
+    private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    private final AtomicLong statements = new AtomicLong();
+
+    public long count() {
+        return statements.get();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+            return proxy(DataSource.class, dataSource, (target, method, args) -> {
+                Object result = invoke(target, method, args);
+                return result instanceof Connection connection ? countingConnection(connection) : result;
+            });
+        }
+        return bean;
+    }
+
+    private Connection countingConnection(Connection connection) {
+        return proxy(Connection.class, connection, (target, method, args) -> {
+            if (STATEMENT_METHODS.contains(method.getName())) {
+                statements.incrementAndGet();
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    private interface Call {
+        Object on(Object target, Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        InvocationHandler handler = (self, method, args) -> {
+            if (method.getName().equals("unwrap") && args.length == 1 && ((Class<?>) args[0]).isInstance(target)) {
+                return target;
+            }
+            if (method.getName().equals("isWrapperFor") && args.length == 1 && ((Class<?>) args[0]).isInstance(target)) {
+                return true;
+            }
+            return call.on(target, method, args);
+        };
+        return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
