@@ -33,6 +33,12 @@ class TokenController {
             return new IssuedBody(issued.token().value(), view.maskedToken(), issued.previousMaskedToken(),
                     view.accessLevel(), view.createdAt(), view.issuedAt(), view.lastResetAt(), view.resetCount());
         }
+
+        /** Frameworks log response bodies at DEBUG: show the masked token only. */
+        @Override
+        public String toString() {
+            return "IssuedBody[maskedToken=" + maskedToken + ", accessLevel=" + accessLevel + "]";
+        }
     }
 
     record ResetRequest(String reason) {}

@@ -65,9 +65,14 @@ public final class RunningTessera implements AutoCloseable {
         return api().as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
     }
 
-    /** JDBC statements made since start. */
+    /** JDBC statements made since start, on any thread. */
     public long statements() {
         return statements.count();
+    }
+
+    /** JDBC statements made since start on the web server's request threads. */
+    public long requestThreadStatements() {
+        return statements.count(name -> name.contains("-exec-"));
     }
 
     public <T> T bean(Class<T> type) {

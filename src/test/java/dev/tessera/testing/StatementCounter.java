@@ -5,8 +5,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -19,9 +22,22 @@ public final class StatementCounter implements BeanPostProcessor {
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private final AtomicLong statements = new AtomicLong();
+    private final Map<String, AtomicLong> byThread = new ConcurrentHashMap<>();
 
+    /** Statements made since start, on any thread. */
     public long count() {
         return statements.get();
+    }
+
+    /**
+     * Statements made on threads whose name matches, e.g. the web server's request threads, so that
+     * background work (schedulers, mail senders) does not blur a request path's count.
+     */
+    public long count(Predicate<String> threadName) {
+        return byThread.entrySet().stream()
+                .filter(entry -> threadName.test(entry.getKey()))
+                .mapToLong(entry -> entry.getValue().get())
+                .sum();
     }
 
     @Override
@@ -39,6 +55,7 @@ public final class StatementCounter implements BeanPostProcessor {
         return proxy(Connection.class, connection, (target, method, args) -> {
             if (STATEMENT_METHODS.contains(method.getName())) {
                 statements.incrementAndGet();
+                byThread.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicLong()).incrementAndGet();
             }
             return invoke(target, method, args);
         });
