@@ -17,9 +17,10 @@ public class ApiException extends RuntimeException {
         this.field = field;
     }
 
-    /** 400: the named field of the request is wrong. */
+    /** 400: the named field of the request is wrong. The message names the field if it does not already. */
     public static ApiException invalid(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, field, message);
+        String named = message.contains("'" + field + "'") ? message : "'" + field + "': " + message;
+        return new ApiException(HttpStatus.BAD_REQUEST, field, named);
     }
 
     /** 404: the thing does not exist, or the caller may not know that it exists. */

@@ -14,6 +14,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Three filter chains. The data plane ({@code /v1/**}) has no session and no sign-in: the
@@ -29,6 +30,13 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** URLs the firewall refuses (semicolons, encoded slashes, …) get a problem detail, not an error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(response, HttpStatus.BAD_REQUEST,
+                "The request URL contains characters that are not allowed, such as ; or an encoded slash.");
     }
 
     @Bean
