@@ -191,18 +191,23 @@ public class ManagerAccounts {
     }
 
     static String url(String value) {
+        return webAddress("companyUrl", value);
+    }
+
+    /** Checks an http(s) address with a host, at most 2000 characters. @throws ApiException 400 naming the field */
+    public static String webAddress(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid("companyUrl", "'companyUrl' is required.");
+            throw ApiException.invalid(field, "'" + field + "' is required.");
         }
         String stripped = value.strip();
         try {
             URI uri = new URI(stripped);
             boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
             if (!web || uri.getHost() == null || stripped.length() > MAX_URL) {
-                throw ApiException.invalid("companyUrl", "'companyUrl' must be an http or https address, like https://example.com.");
+                throw ApiException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
             }
         } catch (URISyntaxException e) {
-            throw ApiException.invalid("companyUrl", "'companyUrl' must be an http or https address, like https://example.com.");
+            throw ApiException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
         }
         return stripped;
     }

@@ -67,6 +67,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasRole(OPERATOR)
+                        .requestMatchers("/api/v1/access-applications", "/api/v1/access-applications/**").hasRole(OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Tessera").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))

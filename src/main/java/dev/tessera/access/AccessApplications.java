@@ -1,0 +1,168 @@
+package dev.tessera.access;
+
+import dev.tessera.account.AccountAccess;
+import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccounts;
+import dev.tessera.audit.Actor;
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.system.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The review workflow: an ADMIN applies for a higher access level, an OPERATOR approves or rejects
+ * it with a reason. One pending application per account; STANDARD needs BASIC first. An approval
+ * changes the level of the account's token lineage — the current token and every future reset —
+ * and publishes {@link AccessLevelChanged} for the data plane.
+ */
+@Component
+public class AccessApplications {
+
+    private static final int MAX_USE_CASE = 4000;
+    private static final int MAX_REASON = 2000;
+
+    private final ApplicationRepository applications;
+    private final AccountAccess access;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    AccessApplications(ApplicationRepository applications, AccountAccess access, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.applications = applications;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** What an ADMIN sends to apply. */
+    public record Application(AccessLevel requestedLevel, String useCase, Long expectedDailyOperations,
+            String companyUrl) {}
+
+    /**
+     * Files an application. ADMIN only.
+     *
+     * @throws ApiException 400 naming a bad field; 409 before the first token, for a level held
+     *     already, for STANDARD without BASIC, or when one is pending
+     */
+    public AccessApplication apply(CustomerId account, Application request, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        AccessLevel level = request.requestedLevel();
+        if (level == null || level == AccessLevel.TEST_ACCOUNT) {
+            throw ApiException.invalid("requestedLevel", "Apply for EXPLORER, BASIC or STANDARD.");
+        }
+        String useCase = text("useCase", request.useCase(), MAX_USE_CASE);
+        Long expected = request.expectedDailyOperations();
+        if (expected == null || expected < 0) {
+            throw ApiException.invalid("expectedDailyOperations", "Give the expected daily operations, 0 or more.");
+        }
+        String url = ManagerAccounts.webAddress("companyUrl", request.companyUrl());
+        Instant now = now();
+        long id;
+        try {
+            id = tx.execute(status -> {
+                AccessLevel current = applications.lockLevel(account.value()).orElseThrow(() ->
+                        ApiException.conflict("Issue a developer token first; it starts at TEST_ACCOUNT."));
+                if (current.compareTo(level) >= 0) {
+                    throw ApiException.conflict("The account already holds " + current + ".");
+                }
+                if (level == AccessLevel.STANDARD && current != AccessLevel.BASIC) {
+                    throw ApiException.conflict("STANDARD access requires the account to hold BASIC access first.");
+                }
+                long created = applications.insert(account.value(), level, useCase, expected, url, actor.email(), now);
+                audit.record(account.value(), AuditEventType.APPLICATION_SUBMITTED, actor,
+                        Map.of("application", Long.toString(created), "requestedLevel", level.name(), "from", current.name()));
+                return created;
+            });
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("This account already has a pending application; wait for its decision.");
+        }
+        return applications.find(id).orElseThrow();
+    }
+
+    public List<AccessApplication> ofAccount(CustomerId account, String email) {
+        access.requireAdmin(account, email);
+        return applications.ofAccount(account.value());
+    }
+
+    /** Applications in a state, oldest first, for the operator's review queue. */
+    public List<AccessApplication> queue(AccessApplication.Status status, int page, int size) {
+        return applications.withStatus(status, page, size);
+    }
+
+    /**
+     * Approves or rejects a pending application. The caller must be an OPERATOR (the security chain
+     * checks it). A rejection needs a reason.
+     *
+     * @throws ApiException 404 unknown, 409 already decided, 400 bad reason
+     */
+    public AccessApplication decide(long id, boolean approve, String reason, Actor actor) {
+        String checkedReason = reason == null || reason.isBlank() ? null : text("reason", reason, MAX_REASON);
+        if (!approve && checkedReason == null) {
+            throw ApiException.invalid("reason", "Say why the application is rejected; the applicant is told.");
+        }
+        Instant now = now();
+        tx.executeWithoutResult(status -> {
+            AccessApplication application = applications.lock(id)
+                    .orElseThrow(() -> ApiException.notFound("No access application " + id + "."));
+            if (application.status() != AccessApplication.Status.PENDING) {
+                throw ApiException.conflict("Application " + id + " was already " + application.status() + ".");
+            }
+            long account = Long.parseLong(application.customerId());
+            AccessLevel from = applications.lockLevel(account).orElseThrow();
+            AccessApplication.Status decision = approve ? AccessApplication.Status.APPROVED : AccessApplication.Status.REJECTED;
+            applications.decide(id, decision, actor.email(), checkedReason, now);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("application", Long.toString(id));
+            details.put("requestedLevel", application.requestedLevel().name());
+            details.put("decision", decision.name());
+            if (checkedReason != null) {
+                details.put("reason", checkedReason);
+            }
+            audit.record(account, AuditEventType.APPLICATION_DECIDED, actor, details);
+            if (approve && application.requestedLevel().compareTo(from) > 0) {
+                applications.setLevel(account, application.requestedLevel());
+                audit.record(account, AuditEventType.ACCESS_LEVEL_CHANGED, actor,
+                        Map.of("from", from.name(), "to", application.requestedLevel().name(), "application", Long.toString(id)));
+                events.publishEvent(new AccessLevelChanged(account, from, application.requestedLevel()));
+            }
+        });
+        return applications.find(id).orElseThrow();
+    }
+
+    /** The account's current access level, or null before its first token. */
+    public AccessLevel level(CustomerId account) {
+        return applications.level(account.value()).orElse(null);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "'" + field + "' is required.");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw ApiException.invalid(field, "'" + field + "' has at most " + max + " characters.");
+        }
+        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
+        }
+        return stripped;
+    }
+}

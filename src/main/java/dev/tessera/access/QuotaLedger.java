@@ -1,0 +1,72 @@
+package dev.tessera.access;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Daily operation quotas, counted per manager account — the token's lineage, so a reset does not
+ * start a fresh quota — over a sliding 24-hour window of minute buckets. Admission is exact on one
+ * node under any concurrency. Counts reach the database asynchronously ({@link UsageFlusher}); the
+ * hot path does no I/O. Time comes from the injected {@link Clock}.
+ */
+public final class QuotaLedger {
+
+    /** A limit meaning "no daily limit". */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    private final ConcurrentHashMap<Long, UsageWindow> windows = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public QuotaLedger(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Counts {@code operations} against the account if its last 24 hours stay within {@code limit}.
+     *
+     * @return 0 when admitted, otherwise the seconds after which enough usage will have slid out
+     */
+    public long tryAcquire(long account, long operations, long limit) {
+        long now = clock.millis();
+        return window(account).tryAcquire(operations, limit, now / 60_000L, now);
+    }
+
+    /** Counts a refused request in the account's usage (it does not use quota). */
+    public void reject(long account, Rejection reason) {
+        window(account).reject(reason, clock.millis() / 60_000L);
+    }
+
+    /** Operations the account used in the last 24 hours, on this node. */
+    public long used(long account) {
+        UsageWindow window = windows.get(account);
+        return window == null ? 0 : window.used(clock.millis() / 60_000L);
+    }
+
+    /** Adds usage read back from the database at start. */
+    void load(long account, long epochMinute, long operations) {
+        window(account).load(epochMinute, operations, clock.millis() / 60_000L);
+    }
+
+    /** Hands every account's unwritten counts to {@code writer}; puts them back if it throws. */
+    void drain(BiConsumer<Long, Map<Long, long[]>> writer) {
+        windows.forEach((account, window) -> {
+            Map<Long, long[]> rows = window.drain();
+            if (rows.isEmpty()) {
+                return;
+            }
+            try {
+                writer.accept(account, rows);
+            } catch (RuntimeException e) {
+                window.restore(rows);
+                throw e;
+            }
+        });
+    }
+
+    private UsageWindow window(long account) {
+        UsageWindow window = windows.get(account);
+        return window != null ? window : windows.computeIfAbsent(account, id -> new UsageWindow());
+    }
+}
