@@ -1,6 +1,9 @@
 package dev.tessera.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The HMAC-SHA256 of a developer token under the server pepper: 32 bytes, held as four longs so
@@ -11,10 +14,12 @@ public record TokenDigest(long w0, long w1, long w2, long w3) {
     /** Number of bytes in a digest. */
     public static final int BYTES = 32;
 
-    /** Reads a digest from {@code bytes[offset .. offset+32)}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Reads a digest from {@code bytes[offset .. offset+32)}; allocates only the digest. */
     public static TokenDigest of(byte[] bytes, int offset) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, BYTES);
-        return new TokenDigest(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+        return new TokenDigest((long) LONGS.get(bytes, offset), (long) LONGS.get(bytes, offset + 8),
+                (long) LONGS.get(bytes, offset + 16), (long) LONGS.get(bytes, offset + 24));
     }
 
     public static TokenDigest of(byte[] bytes) {

@@ -1,24 +1,41 @@
 package dev.tessera.token;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
+import java.security.DigestException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
- * Computes {@link TokenDigest}s: HMAC-SHA256 of the token's ASCII bytes under the server pepper.
- * Thread-safe: each thread keeps its own {@link Mac} and buffers, so a digest costs one HMAC and
- * one small object, and no lock.
+ * Computes {@link TokenDigest}s: HMAC-SHA256 (RFC 2104) of the token's ASCII bytes under the server
+ * pepper. Thread-safe: each thread keeps its own SHA-256 engine and buffers, so a digest costs one
+ * HMAC, one small object (the digest) and no lock.
+ *
+ * <p>The HMAC is written out over {@link MessageDigest} (inner hash of key⊕ipad ‖ token, outer hash
+ * of key⊕opad ‖ inner) because {@code javax.crypto.Mac} allocates a fresh array for every result; the
+ * output is the same bytes (see {@code TokenHasherTests}).
  */
 public final class TokenHasher {
 
+    private static final int BLOCK = 64;
+
+    private final byte[] innerPad;
+    private final byte[] outerPad;
     private final ThreadLocal<State> state;
 
     public TokenHasher(TokenPepper pepper) {
-        SecretKeySpec key = new SecretKeySpec(pepper.bytes(), "HmacSHA256");
-        newMac(key); // fail at start, not on the first request
-        this.state = ThreadLocal.withInitial(() -> new State(newMac(key)));
+        byte[] key = pepper.bytes();
+        if (key.length > BLOCK) {
+            key = sha256().digest(key);
+        }
+        innerPad = new byte[BLOCK];
+        outerPad = new byte[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            innerPad[i] = (byte) (k ^ 0x36);
+            outerPad[i] = (byte) (k ^ 0x5c);
+        }
+        Arrays.fill(key, (byte) 0);
+        this.state = ThreadLocal.withInitial(State::new);
     }
 
     /**
@@ -31,36 +48,37 @@ public final class TokenHasher {
         for (int i = 0; i < DeveloperToken.LENGTH; i++) {
             input[i] = (byte) wellFormedToken.charAt(i);
         }
+        MessageDigest sha = s.sha;
+        byte[] hash = s.hash;
         try {
-            s.mac.update(input, 0, DeveloperToken.LENGTH);
-            s.mac.doFinal(s.output, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
+            sha.update(innerPad, 0, BLOCK);
+            sha.update(input, 0, DeveloperToken.LENGTH);
+            sha.digest(hash, 0, TokenDigest.BYTES);
+            sha.update(outerPad, 0, BLOCK);
+            sha.update(hash, 0, TokenDigest.BYTES);
+            sha.digest(hash, 0, TokenDigest.BYTES);
+        } catch (DigestException e) {
+            sha.reset();
+            throw new IllegalStateException("SHA-256 failed", e);
         }
-        return TokenDigest.of(s.output, 0);
+        return TokenDigest.of(hash, 0);
     }
 
     public TokenDigest digest(DeveloperToken token) {
         return digest(token.value());
     }
 
-    private static Mac newMac(SecretKeySpec key) {
+    private static MessageDigest sha256() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
     private static final class State {
-        final Mac mac;
+        final MessageDigest sha = sha256();
         final byte[] input = new byte[DeveloperToken.LENGTH];
-        final byte[] output = new byte[TokenDigest.BYTES];
-
-        State(Mac mac) {
-            this.mac = mac;
-        }
+        final byte[] hash = new byte[TokenDigest.BYTES];
     }
 }

@@ -1,8 +1,5 @@
 package dev.tessera.verify;
 
-import static dev.tessera.verify.DataPlaneProtocol.MALFORMED_CUSTOMER;
-
-import dev.tessera.account.CustomerId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,22 +8,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data plane on the main port: {@code GET /v1/forward-auth} (the contract of nginx
  * {@code auth_request}, Traefik ForwardAuth and Envoy ext_authz) and
- * {@code POST /v1/developer-token:verify}. Same decision and bodies as the dedicated listener.
+ * {@code POST /v1/developer-token:verify}. Same decision ({@link DataPlane}) and bodies
+ * ({@link DataPlaneProtocol}) as the dedicated Netty listener ({@link DataPlaneServer}).
  */
 @RestController
 class DataPlaneController {
 
-    private final Verifier verifier;
-    private final JsonMapper json;
+    private final DataPlane dataPlane;
 
-    DataPlaneController(Verifier verifier, JsonMapper json) {
-        this.verifier = verifier;
-        this.json = json;
+    DataPlaneController(DataPlane dataPlane) {
+        this.dataPlane = dataPlane;
     }
 
     @GetMapping("/v1/forward-auth")
@@ -35,8 +30,7 @@ class DataPlaneController {
             @RequestHeader(name = DataPlaneProtocol.LOGIN_CUSTOMER_ID, required = false) String loginCustomerId,
             @RequestHeader(name = DataPlaneProtocol.ORIGINAL_URI, required = false) String originalUri,
             @RequestHeader(name = DataPlaneProtocol.FORWARDED_URI, required = false) String forwardedUri) {
-        long customer = DataPlaneProtocol.customerFromUri(originalUri != null ? originalUri : forwardedUri);
-        Verdict verdict = decide(token, customer, loginCustomerId);
+        Verdict verdict = dataPlane.forwardAuth(token, loginCustomerId, originalUri != null ? originalUri : forwardedUri);
         if (verdict instanceof Grant grant) {
             return ResponseEntity.ok()
                     .header(DataPlaneProtocol.MANAGER_CUSTOMER_ID, grant.managerCustomerIdDigits())
@@ -50,11 +44,7 @@ class DataPlaneController {
     ResponseEntity<byte[]> verify(
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = DataPlaneProtocol.LOGIN_CUSTOMER_ID, required = false) String loginCustomerId) {
-        VerifyRequest request = body == null ? null : VerifyRequest.parse(json, body);
-        if (request == null) {
-            return error(Denial.FIELD_INVALID);
-        }
-        Verdict verdict = decide(request.developerToken(), request.customerId(), loginCustomerId);
+        Verdict verdict = dataPlane.verify(body, loginCustomerId);
         if (verdict instanceof Grant grant) {
             return ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_JSON)
@@ -63,17 +53,6 @@ class DataPlaneController {
                     .body(DataPlaneProtocol.grantedBody(grant));
         }
         return error((Denial) verdict);
-    }
-
-    private Verdict decide(String token, long customer, String loginCustomerId) {
-        if (token == null || token.isEmpty()) {
-            return Denial.PARAMETER_MISSING;
-        }
-        if (customer == MALFORMED_CUSTOMER
-                || (loginCustomerId != null && CustomerId.parseOrZero(loginCustomerId) == 0)) {
-            return Denial.CUSTOMER_ID_INVALID;
-        }
-        return verifier.verify(token, customer);
     }
 
     private static ResponseEntity<byte[]> error(Denial denial) {

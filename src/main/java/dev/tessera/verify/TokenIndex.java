@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenIndex implements ActiveTokens {
 
+    // Two maps and three small objects per active token (node, digest, grant; node, Long): about
+    // 180 bytes at a million tokens (benchmarks/RESULTS.md). The account's digest is always a key
+    // of grants, whose Grant carries the version.
     private final ConcurrentHashMap<TokenDigest, Grant> grants;
-    private final ConcurrentHashMap<Long, Active> byAccount;
+    private final ConcurrentHashMap<Long, TokenDigest> byAccount;
 
     public TokenIndex() {
         this(16);
@@ -38,37 +41,43 @@ public final class TokenIndex implements ActiveTokens {
      */
     @Override
     public void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
-        Grant grant = Grant.of(managerCustomerId, accessLevel);
+        Grant grant = new Grant(managerCustomerId, accessLevel, version);
         byAccount.compute(managerCustomerId, (id, current) -> {
-            if (current != null && current.version >= version) {
+            if (current != null && grants.get(current).version() >= version) {
                 return current;
             }
             grants.put(digest, grant);
-            if (current != null && !current.digest.equals(digest)) {
-                grants.remove(current.digest);
+            if (current != null && !current.equals(digest)) {
+                grants.remove(current);
             }
-            return new Active(version, digest);
+            return digest;
         });
     }
 
     @Override
     public void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
-        Grant grant = Grant.of(managerCustomerId, accessLevel);
         byAccount.computeIfPresent(managerCustomerId, (id, current) -> {
-            grants.put(current.digest, grant);
+            grants.put(current, new Grant(id, accessLevel, grants.get(current).version()));
             return current;
         });
     }
 
     /** The version of the account's active token in this index, or 0 when it holds none. */
     public long version(long managerCustomerId) {
-        Active active = byAccount.get(managerCustomerId);
-        return active == null ? 0 : active.version;
+        while (true) {
+            TokenDigest digest = byAccount.get(managerCustomerId);
+            if (digest == null) {
+                return 0;
+            }
+            Grant grant = grants.get(digest);
+            if (grant != null) {
+                return grant.version();
+            }
+            // A reset replaced the digest between the two reads: read again.
+        }
     }
 
     public int size() {
         return grants.size();
     }
-
-    private record Active(long version, TokenDigest digest) {}
 }

@@ -3,8 +3,9 @@ package dev.tessera.verify;
 import dev.tessera.token.TokenHasher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The data plane's in-memory state and its decision, one of each per node. */
+/** The data plane's in-memory state, its decision and its dedicated listener, one of each per node. */
 @Configuration(proxyBeanMethods = false)
 class VerifyConfiguration {
 
@@ -21,5 +22,15 @@ class VerifyConfiguration {
     @Bean
     Verifier verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients) {
         return new Verifier(hasher, tokens, clients);
+    }
+
+    @Bean
+    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json) {
+        return new DataPlane(verifier, json);
+    }
+
+    @Bean
+    DataPlaneServer dataPlaneServer(DataPlane dataPlane, DataPlaneProperties properties) {
+        return new DataPlaneServer(dataPlane, properties);
     }
 }

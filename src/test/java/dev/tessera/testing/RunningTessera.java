@@ -1,6 +1,7 @@
 package dev.tessera.testing;
 
 import dev.tessera.TesseraApplication;
+import dev.tessera.verify.DataPlaneServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class RunningTessera implements AutoCloseable {
     public static RunningTessera start(TestDatabase database, String... extraProperties) {
         Map<String, String> properties = new LinkedHashMap<>(database.properties());
         properties.put("server.port", "0");
+        properties.put("tessera.data-plane-port", "0");
+        properties.put("tessera.data-plane-address", "127.0.0.1");
         properties.put("tessera.admin-email", OPERATOR_EMAIL);
         properties.put("tessera.admin-password", OPERATOR_PASSWORD);
         properties.put("spring.main.banner-mode", "off");
@@ -53,6 +56,20 @@ public final class RunningTessera implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** The port of the dedicated data-plane listener (Netty), bound at random. */
+    public int dataPlanePort() {
+        int port = context.getBean(DataPlaneServer.class).port();
+        if (port < 0) {
+            throw new IllegalStateException("The data-plane listener is not running");
+        }
+        return port;
+    }
+
+    /** An HTTP client of the dedicated data-plane listener. */
+    public Api dataPlane() {
+        return new Api("http://127.0.0.1:" + dataPlanePort());
     }
 
     /** An HTTP client of this instance that signs in as nobody; see {@link Api#as}. */

@@ -73,7 +73,11 @@ public final class Scenario {
 
     /** forward-auth with a token, optionally naming a customer in the original URI. */
     public Api.Reply forwardAuth(String token, String customerId) {
-        Api api = tessera.api();
+        return forwardAuth(tessera.api(), token, customerId);
+    }
+
+    /** forward-auth on the given listener (the main port's {@link RunningTessera#api} or {@link RunningTessera#dataPlane}). */
+    public Api.Reply forwardAuth(Api api, String token, String customerId) {
         if (token != null) {
             api = api.header("developer-token", token);
         }
@@ -84,11 +88,16 @@ public final class Scenario {
     }
 
     public Api.Reply verify(String token, String customerId) {
+        return verify(tessera.api(), token, customerId);
+    }
+
+    /** {@code :verify} on the given listener. */
+    public Api.Reply verify(Api api, String token, String customerId) {
         java.util.Map<String, Object> body = new java.util.HashMap<>();
         body.put("developerToken", token);
         if (customerId != null) {
             body.put("customerId", customerId);
         }
-        return tessera.api().post("/v1/developer-token:verify", body);
+        return api.post("/v1/developer-token:verify", body);
     }
 }
