@@ -28,16 +28,19 @@ CREATE TABLE access_applications (
 CREATE INDEX access_applications_account ON access_applications (account_id, id);
 CREATE INDEX access_applications_status ON access_applications (status, id);
 
--- Data-plane usage per manager account (its token lineage, not a token string) and minute since the
--- epoch. Written asynchronously off the hot path by adding deltas; the last 24 hours are read back
+-- Data-plane usage per manager account (its token lineage, not a token string), quota pool and minute
+-- since the epoch. Pool 1 holds EXPLORER operations on test accounts, which have a limit of their
+-- own; pool 0 everything else. Written asynchronously off the hot path by adding deltas; the last 24 hours are read back
 -- at start, so a quota survives a restart and a reset.
 CREATE TABLE usage_minutes (
     account_id            BIGINT NOT NULL REFERENCES manager_accounts (customer_id),
+    pool                  SMALLINT NOT NULL,
     epoch_minute          BIGINT NOT NULL,
     accepted_requests     BIGINT NOT NULL DEFAULT 0,
     accepted_operations   BIGINT NOT NULL DEFAULT 0,
     rejected_not_approved BIGINT NOT NULL DEFAULT 0,
     rejected_prohibited   BIGINT NOT NULL DEFAULT 0,
     rejected_quota        BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (account_id, epoch_minute)
+    PRIMARY KEY (account_id, pool, epoch_minute),
+    CONSTRAINT usage_minutes_pool CHECK (pool IN (0, 1))
 );

@@ -60,7 +60,7 @@ public class VerifyBenchmark {
         TokenHasher hasher = new TokenHasher(Tokens.PEPPER);
         String[] population = Tokens.generate(activeTokens, 7);
         TokenIndex index = Tokens.index(hasher, population);
-        dataPlane = new DataPlane(new Verifier(hasher, index, new ClientAccountIndex()), JsonMapper.builder().build());
+        dataPlane = new DataPlane(Verifier.tokensOnly(hasher, index, new ClientAccountIndex()), JsonMapper.builder().build());
 
         SplittableRandom random = new SplittableRandom(11);
         valid = new String[SAMPLE];

@@ -3,7 +3,7 @@ package dev.tessera.access;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -60,9 +60,10 @@ public record AccessPolicy(
 
     /** A matcher of restricted services, built once: call it on the hot path. */
     public RestrictedServices restricted() {
-        Set<String> entries = restrictedServices.stream()
-                .map(entry -> entry.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        Map<String, String> entries = restrictedServices.stream()
+                .map(String::strip)
+                .collect(Collectors.toUnmodifiableMap(entry -> entry.toLowerCase(Locale.ROOT), entry -> entry,
+                        (first, second) -> first));
         return new RestrictedServices(entries);
     }
 
@@ -76,18 +77,20 @@ public record AccessPolicy(
     }
 
     /** Matches a request's {@code Service} or {@code Service.Method} against the restricted list. */
-    public record RestrictedServices(Set<String> entries) {
+    public record RestrictedServices(Map<String, String> entries) {
 
-        public boolean matches(String service) {
+        /** The restricted entry (as configured) that the service falls under, or null. */
+        public String match(String service) {
             if (service == null || service.isEmpty()) {
-                return false;
+                return null;
             }
             String lower = service.toLowerCase(Locale.ROOT);
-            if (entries.contains(lower)) {
-                return true;
+            String entry = entries.get(lower);
+            if (entry != null) {
+                return entry;
             }
             int dot = lower.indexOf('.');
-            return dot > 0 && entries.contains(lower.substring(0, dot));
+            return dot > 0 ? entries.get(lower.substring(0, dot)) : null;
         }
     }
 }

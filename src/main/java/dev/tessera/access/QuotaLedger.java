@@ -3,11 +3,11 @@ package dev.tessera.access;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * Daily operation quotas, counted per manager account — the token's lineage, so a reset does not
- * start a fresh quota — over a sliding 24-hour window of minute buckets. Admission is exact on one
+ * start a fresh quota — and pool (EXPLORER's operations on test accounts have a limit of their own),
+ * over a sliding 24-hour window of minute buckets. Admission is exact on one
  * node under any concurrency. Counts reach the database asynchronously ({@link UsageFlusher}); the
  * hot path does no I/O. Time comes from the injected {@link Clock}.
  */
@@ -28,36 +28,39 @@ public final class QuotaLedger {
      *
      * @return 0 when admitted, otherwise the seconds after which enough usage will have slid out
      */
-    public long tryAcquire(long account, long operations, long limit) {
+    public long tryAcquire(long account, boolean testPool, long operations, long limit) {
         long now = clock.millis();
-        return window(account).tryAcquire(operations, limit, now / 60_000L, now);
+        return window(key(account, testPool)).tryAcquire(operations, limit, now / 60_000L, now);
     }
 
     /** Counts a refused request in the account's usage (it does not use quota). */
     public void reject(long account, Rejection reason) {
-        window(account).reject(reason, clock.millis() / 60_000L);
+        window(key(account, false)).reject(reason, clock.millis() / 60_000L);
     }
 
-    /** Operations the account used in the last 24 hours, on this node. */
-    public long used(long account) {
-        UsageWindow window = windows.get(account);
+    /** Operations the account used in the last 24 hours in a pool, on this node. */
+    public long used(long account, boolean testPool) {
+        UsageWindow window = windows.get(key(account, testPool));
         return window == null ? 0 : window.used(clock.millis() / 60_000L);
     }
 
     /** Adds usage read back from the database at start. */
-    void load(long account, long epochMinute, long operations) {
-        window(account).load(epochMinute, operations, clock.millis() / 60_000L);
+    void load(long account, boolean testPool, long epochMinute, long operations) {
+        window(key(account, testPool)).load(epochMinute, operations, clock.millis() / 60_000L);
     }
 
-    /** Hands every account's unwritten counts to {@code writer}; puts them back if it throws. */
-    void drain(BiConsumer<Long, Map<Long, long[]>> writer) {
-        windows.forEach((account, window) -> {
+    /**
+     * Hands every window's unwritten counts to {@code writer} (account, test pool?, minute → counts);
+     * puts them back if it throws.
+     */
+    void drain(PendingWriter writer) {
+        windows.forEach((key, window) -> {
             Map<Long, long[]> rows = window.drain();
             if (rows.isEmpty()) {
                 return;
             }
             try {
-                writer.accept(account, rows);
+                writer.write(key >>> 1, (key & 1) == 1, rows);
             } catch (RuntimeException e) {
                 window.restore(rows);
                 throw e;
@@ -65,8 +68,17 @@ public final class QuotaLedger {
         });
     }
 
-    private UsageWindow window(long account) {
-        UsageWindow window = windows.get(account);
-        return window != null ? window : windows.computeIfAbsent(account, id -> new UsageWindow());
+    private UsageWindow window(long key) {
+        UsageWindow window = windows.get(key);
+        return window != null ? window : windows.computeIfAbsent(key, id -> new UsageWindow());
+    }
+
+    private static long key(long account, boolean testPool) {
+        return account << 1 | (testPool ? 1 : 0);
+    }
+
+    @FunctionalInterface
+    interface PendingWriter {
+        void write(long account, boolean testPool, Map<Long, long[]> rows);
     }
 }

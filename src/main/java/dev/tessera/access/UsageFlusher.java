@@ -48,8 +48,8 @@ class UsageFlusher implements SmartInitializingSingleton, SmartLifecycle {
 
     /** Writes every count the ledger holds that is not in the database yet. */
     void flush() {
-        ledger.drain((account, rows) -> tx.executeWithoutResult(status ->
-                rows.forEach((minute, counts) -> store.add(account, minute, counts))));
+        ledger.drain((account, testPool, rows) -> tx.executeWithoutResult(status ->
+                rows.forEach((minute, counts) -> store.add(account, testPool, minute, counts))));
     }
 
     @Override

@@ -20,36 +20,38 @@ class UsageStore {
     }
 
     /** Adds a row of counts ({@link UsageWindow#FIELDS} long, in column order) to one account-minute. */
-    void add(long account, long epochMinute, long[] counts) {
-        if (update(account, epochMinute, counts) > 0) {
+    void add(long account, boolean testPool, long epochMinute, long[] counts) {
+        int pool = testPool ? 1 : 0;
+        if (update(account, pool, epochMinute, counts) > 0) {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO usage_minutes (account_id, epoch_minute, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(account, epochMinute, counts[0], counts[1], counts[2], counts[3], counts[4])
+            jdbc.sql("INSERT INTO usage_minutes (account_id, pool, epoch_minute, " + COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(account, pool, epochMinute, counts[0], counts[1], counts[2], counts[3], counts[4])
                     .update();
         } catch (DuplicateKeyException raced) {
-            update(account, epochMinute, counts);
+            update(account, pool, epochMinute, counts);
         }
     }
 
-    private int update(long account, long epochMinute, long[] counts) {
+    private int update(long account, int pool, long epochMinute, long[] counts) {
         return jdbc.sql("""
                         UPDATE usage_minutes SET accepted_requests = accepted_requests + ?,
                             accepted_operations = accepted_operations + ?,
                             rejected_not_approved = rejected_not_approved + ?,
                             rejected_prohibited = rejected_prohibited + ?, rejected_quota = rejected_quota + ?
-                        WHERE account_id = ? AND epoch_minute = ?""")
-                .params(counts[0], counts[1], counts[2], counts[3], counts[4], account, epochMinute)
+                        WHERE account_id = ? AND pool = ? AND epoch_minute = ?""")
+                .params(counts[0], counts[1], counts[2], counts[3], counts[4], account, pool, epochMinute)
                 .update();
     }
 
     /** Visits accepted operations per account-minute from {@code fromMinute} on. */
     void forEachSince(long fromMinute, MinuteVisitor visitor) {
-        jdbc.sql("SELECT account_id, epoch_minute, accepted_operations FROM usage_minutes WHERE epoch_minute >= ?")
+        jdbc.sql("SELECT account_id, pool, epoch_minute, accepted_operations FROM usage_minutes WHERE epoch_minute >= ?")
                 .param(fromMinute)
                 .query(rs -> {
-                    visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                    visitor.visit(rs.getLong(1), rs.getInt(2) == 1, rs.getLong(3), rs.getLong(4));
                 });
     }
 
@@ -77,6 +79,6 @@ class UsageStore {
 
     @FunctionalInterface
     interface MinuteVisitor {
-        void visit(long account, long epochMinute, long acceptedOperations);
+        void visit(long account, boolean testPool, long epochMinute, long acceptedOperations);
     }
 }

@@ -21,15 +21,29 @@ public final class DataPlane {
         this.json = json;
     }
 
+    /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri) {
+        return forwardAuth(token, loginCustomerId, originalUri, null, null);
+    }
+
     /**
      * {@code GET /v1/forward-auth}.
      *
      * @param token the {@code developer-token} header, possibly null
      * @param loginCustomerId the {@code login-customer-id} header, possibly null
      * @param originalUri {@code X-Original-URI}, else {@code X-Forwarded-Uri}, possibly null
+     * @param service the {@code tessera-service} header, possibly null: else the service is read
+     *     from the original URI's last segment, {@code …/{Service}:{method}}
+     * @param operations the {@code tessera-operations} header, possibly null (1 operation)
      */
-    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri) {
-        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId);
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri,
+            String service, String operations) {
+        long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
+        if (count < 1) {
+            return token == null || token.length() == 0 ? Denial.PARAMETER_MISSING : Denial.FIELD_INVALID;
+        }
+        String called = service != null ? service : DataPlaneProtocol.serviceFromUri(originalUri);
+        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, called, count);
     }
 
     /**
@@ -43,10 +57,12 @@ public final class DataPlane {
         if (request == null) {
             return Denial.FIELD_INVALID;
         }
-        return decide(request.developerToken(), request.customerId(), loginCustomerId);
+        return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(),
+                request.operations());
     }
 
-    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId) {
+    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, String service,
+            long operations) {
         if (token == null || token.length() == 0) {
             return Denial.PARAMETER_MISSING;
         }
@@ -54,6 +70,6 @@ public final class DataPlane {
                 || (loginCustomerId != null && CustomerId.parseOrZero(loginCustomerId) == 0)) {
             return Denial.CUSTOMER_ID_INVALID;
         }
-        return verifier.verify(token, customer);
+        return verifier.verify(token, customer, service, operations);
     }
 }

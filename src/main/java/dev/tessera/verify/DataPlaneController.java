@@ -29,15 +29,18 @@ class DataPlaneController {
             @RequestHeader(name = DataPlaneProtocol.DEVELOPER_TOKEN, required = false) String token,
             @RequestHeader(name = DataPlaneProtocol.LOGIN_CUSTOMER_ID, required = false) String loginCustomerId,
             @RequestHeader(name = DataPlaneProtocol.ORIGINAL_URI, required = false) String originalUri,
-            @RequestHeader(name = DataPlaneProtocol.FORWARDED_URI, required = false) String forwardedUri) {
-        Verdict verdict = dataPlane.forwardAuth(token, loginCustomerId, originalUri != null ? originalUri : forwardedUri);
+            @RequestHeader(name = DataPlaneProtocol.FORWARDED_URI, required = false) String forwardedUri,
+            @RequestHeader(name = DataPlaneProtocol.SERVICE, required = false) String service,
+            @RequestHeader(name = DataPlaneProtocol.OPERATIONS, required = false) String operations) {
+        Verdict verdict = dataPlane.forwardAuth(token, loginCustomerId, originalUri != null ? originalUri : forwardedUri,
+                service, operations);
         if (verdict instanceof Grant grant) {
             return ResponseEntity.ok()
                     .header(DataPlaneProtocol.MANAGER_CUSTOMER_ID, grant.managerCustomerIdDigits())
                     .header(DataPlaneProtocol.ACCESS_LEVEL, grant.accessLevel().name())
                     .build();
         }
-        return error((Denial) verdict);
+        return error((Refused) verdict);
     }
 
     @PostMapping("/v1/developer-token:verify")
@@ -52,14 +55,17 @@ class DataPlaneController {
                     .header(DataPlaneProtocol.ACCESS_LEVEL, grant.accessLevel().name())
                     .body(DataPlaneProtocol.grantedBody(grant));
         }
-        return error((Denial) verdict);
+        return error((Refused) verdict);
     }
 
-    private static ResponseEntity<byte[]> error(Denial denial) {
+    private static ResponseEntity<byte[]> error(Refused refused) {
         String requestId = RequestIds.next();
-        return ResponseEntity.status(HttpStatus.valueOf(denial.httpStatus()))
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(refused.httpStatus()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(DataPlaneProtocol.REQUEST_ID, requestId)
-                .body(DataPlaneProtocol.errorBody(denial, requestId));
+                .header(DataPlaneProtocol.REQUEST_ID, requestId);
+        if (refused.retryAfterSeconds() > 0) {
+            response.header(DataPlaneProtocol.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        }
+        return response.body(refused.errorBody(requestId));
     }
 }

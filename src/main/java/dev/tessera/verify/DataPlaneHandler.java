@@ -48,6 +48,9 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
     private static final AsciiString LOGIN_CUSTOMER_ID = AsciiString.cached(DataPlaneProtocol.LOGIN_CUSTOMER_ID);
     private static final AsciiString ORIGINAL_URI = AsciiString.cached(DataPlaneProtocol.ORIGINAL_URI);
     private static final AsciiString FORWARDED_URI = AsciiString.cached(DataPlaneProtocol.FORWARDED_URI);
+    private static final AsciiString SERVICE = AsciiString.cached(DataPlaneProtocol.SERVICE);
+    private static final AsciiString OPERATIONS = AsciiString.cached(DataPlaneProtocol.OPERATIONS);
+    private static final AsciiString RETRY_AFTER = AsciiString.cached(DataPlaneProtocol.RETRY_AFTER);
     private static final AsciiString PROBLEM_JSON = AsciiString.cached("application/problem+json");
     private static final AsciiString ZERO = AsciiString.cached("0");
 
@@ -125,7 +128,8 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             String originalUri = headers.get(ORIGINAL_URI);
             Verdict verdict = dataPlane.forwardAuth(
                     headers.get(DEVELOPER_TOKEN), headers.get(LOGIN_CUSTOMER_ID),
-                    originalUri != null ? originalUri : headers.get(FORWARDED_URI));
+                    originalUri != null ? originalUri : headers.get(FORWARDED_URI),
+                    headers.get(SERVICE), headers.get(OPERATIONS));
             answer(ctx, verdict, false);
         } else if (VERIFY_PATH.equals(path)) {
             if (!HttpMethod.POST.equals(method)) {
@@ -197,14 +201,17 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, ZERO);
             }
         } else {
-            Denial denial = (Denial) verdict;
+            Refused refused = (Refused) verdict;
             String requestId = RequestIds.next();
-            ByteBuf content = Unpooled.wrappedBuffer(DataPlaneProtocol.errorBody(denial, requestId));
-            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(denial.httpStatus()), content);
+            ByteBuf content = Unpooled.wrappedBuffer(refused.errorBody(requestId));
+            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(refused.httpStatus()), content);
             response.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
                     .set(REQUEST_ID, requestId);
+            if (refused.retryAfterSeconds() > 0) {
+                response.headers().set(RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+            }
         }
         send(ctx, response, keepAlive);
     }

@@ -16,6 +16,9 @@ public final class DataPlaneProtocol {
     public static final String LOGIN_CUSTOMER_ID = "login-customer-id";
     public static final String ORIGINAL_URI = "X-Original-URI";
     public static final String FORWARDED_URI = "X-Forwarded-Uri";
+    public static final String SERVICE = "tessera-service";
+    public static final String OPERATIONS = "tessera-operations";
+    public static final String RETRY_AFTER = "Retry-After";
     public static final String MANAGER_CUSTOMER_ID = "Tessera-Manager-Customer-Id";
     public static final String ACCESS_LEVEL = "Tessera-Access-Level";
     public static final String REQUEST_ID = "request-id";
@@ -67,6 +70,46 @@ public final class DataPlaneProtocol {
         return id == 0 ? MALFORMED_CUSTOMER : id;
     }
 
+    /**
+     * The service a Google-Ads-style URI calls, {@code Service.method}, from its last path segment
+     * {@code …/{Service}:{method}}; null when the path has no such segment.
+     */
+    public static String serviceFromUri(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int end = uri.length();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        int start = uri.lastIndexOf('/', end - 1) + 1;
+        int colon = uri.indexOf(':', start);
+        if (colon <= start || colon >= end - 1) {
+            return null;
+        }
+        return uri.substring(start, colon) + '.' + uri.substring(colon + 1, end);
+    }
+
+    /** A {@code tessera-operations} header: a positive count, or 0 when it is not one. */
+    public static long operations(String header) {
+        if (header.isEmpty() || header.length() > 12) {
+            return 0;
+        }
+        long value = 0;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** The Google Ads error body for a denial. */
     public static byte[] errorBody(Denial denial, String requestId) {
         byte[][] parts = ERROR_PARTS.get(denial);
@@ -76,6 +119,42 @@ public final class DataPlaneProtocol {
         System.arraycopy(id, 0, body, parts[0].length, id.length);
         System.arraycopy(parts[1], 0, body, parts[0].length + id.length, parts[1].length);
         return body;
+    }
+
+    /**
+     * A Google Ads error body with a message of its own and, for quota errors, the
+     * {@code quotaErrorDetails} (rate scope, rate name, retry delay) that client libraries read.
+     */
+    static byte[] errorBody(Denial denial, String message, long retryAfterSeconds, String rateName, String requestId) {
+        String text = jsonString(message);
+        StringBuilder json = new StringBuilder(512)
+                .append("{\"error\":{\"code\":").append(denial.httpStatus())
+                .append(",\"message\":").append(text)
+                .append(",\"status\":\"").append(denial.status())
+                .append("\",\"details\":[{\"@type\":\"").append(FAILURE_TYPE)
+                .append("\",\"errors\":[{\"errorCode\":{\"").append(denial.errorType()).append("\":\"")
+                .append(denial.errorCode()).append("\"},\"message\":").append(text);
+        if (retryAfterSeconds > 0) {
+            json.append(",\"details\":{\"quotaErrorDetails\":{\"rateScope\":\"DEVELOPER\",\"rateName\":")
+                    .append(jsonString(rateName)).append(",\"retryDelay\":\"").append(retryAfterSeconds).append("s\"}}");
+        }
+        json.append("}],\"requestId\":").append(jsonString(requestId)).append("}]}}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** The body of a granted {@code :verify} call. */

@@ -1,13 +1,18 @@
 package dev.tessera.verify;
 
 import dev.tessera.access.AccessLevel;
+import dev.tessera.access.AccessPolicy;
+import dev.tessera.access.QuotaLedger;
+import dev.tessera.access.Rejection;
 import dev.tessera.token.DeveloperToken;
 import dev.tessera.token.TokenHasher;
 
 /**
  * The data-plane decision, free of HTTP: token → grant → verdict. Shared by the Spring endpoints,
- * the Netty listener and embedding Java servers. Thread-safe and lock-free; a missing or malformed
- * token is refused before hashing, an unknown one after a single map lookup, and no path does I/O.
+ * the Netty listener and embedding Java servers. Thread-safe. A missing or malformed token is
+ * refused before hashing, an unknown one after a single lock-free map lookup; no path does I/O.
+ * In order: the token; TEST_ACCOUNT tokens on test accounts only; EXPLORER kept off the restricted
+ * services; then the daily operation quota of the account, counted in the {@link QuotaLedger}.
  */
 public final class Verifier {
 
@@ -17,20 +22,42 @@ public final class Verifier {
     private final TokenHasher hasher;
     private final TokenIndex tokens;
     private final ClientAccountIndex clients;
+    private final AccessPolicy policy;
+    private final AccessPolicy.RestrictedServices restricted;
+    private final QuotaLedger quotas;
 
-    public Verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients) {
+    public Verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients, AccessPolicy policy,
+            QuotaLedger quotas) {
         this.hasher = hasher;
         this.tokens = tokens;
         this.clients = clients;
+        this.policy = policy;
+        this.restricted = policy == null ? null : policy.restricted();
+        this.quotas = quotas;
     }
 
     /**
-     * Decides one request.
+     * A verifier of tokens and test-account approval only: no service restrictions, no quotas. For
+     * embedding where another layer meters usage, and for measuring what the quota check costs.
+     */
+    public static Verifier tokensOnly(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients) {
+        return new Verifier(hasher, tokens, clients, null, null);
+    }
+
+    /** {@link #verify(CharSequence, long, String, long)} of one operation on no named service. */
+    public Verdict verify(CharSequence token, long customerId) {
+        return verify(token, customerId, null, 1);
+    }
+
+    /**
+     * Decides one request and, when it is granted, counts its operations against the quota.
      *
      * @param token the {@code developer-token} header or field, possibly null
      * @param customerId the customer the request operates on, or {@link #NO_CUSTOMER}
+     * @param service {@code Service} or {@code Service.Method} the request calls, or null
+     * @param operations how many operations the request counts for (a query 1, each mutate item 1), ≥ 1
      */
-    public Verdict verify(CharSequence token, long customerId) {
+    public Verdict verify(CharSequence token, long customerId, String service, long operations) {
         if (token == null || token.length() == 0) {
             return Denial.PARAMETER_MISSING;
         }
@@ -41,10 +68,31 @@ public final class Verifier {
         if (grant == null) {
             return Denial.TOKEN_INVALID;
         }
-        if (grant.accessLevel() == AccessLevel.TEST_ACCOUNT && customerId != NO_CUSTOMER
-                && !clients.isTestAccount(customerId)) {
+        AccessLevel level = grant.accessLevel();
+        boolean testCustomer = customerId != NO_CUSTOMER && clients.isTestAccount(customerId);
+        if (level == AccessLevel.TEST_ACCOUNT && customerId != NO_CUSTOMER && !testCustomer) {
+            reject(grant, Rejection.NOT_APPROVED);
             return Denial.NOT_APPROVED;
         }
-        return grant;
+        if (quotas == null) {
+            return grant;
+        }
+        if (AccessPolicy.isRestrictedLevel(level)) {
+            String entry = restricted.match(service);
+            if (entry != null) {
+                quotas.reject(grant.managerCustomerId(), Rejection.PROHIBITED);
+                return Refusal.prohibited(entry, level);
+            }
+        }
+        boolean testPool = level == AccessLevel.EXPLORER && testCustomer;
+        long limit = policy.dailyLimit(level, testCustomer);
+        long retryAfter = quotas.tryAcquire(grant.managerCustomerId(), testPool, operations, limit);
+        return retryAfter == 0 ? grant : Refusal.quotaExhausted(retryAfter, level, limit);
+    }
+
+    private void reject(Grant grant, Rejection reason) {
+        if (quotas != null) {
+            quotas.reject(grant.managerCustomerId(), reason);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tessera.verify;
 
+import dev.tessera.access.AccessPolicy;
+import dev.tessera.access.QuotaLedger;
 import dev.tessera.token.TokenHasher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +22,9 @@ class VerifyConfiguration {
     }
 
     @Bean
-    Verifier verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients) {
-        return new Verifier(hasher, tokens, clients);
+    Verifier verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients, AccessPolicy policy,
+            QuotaLedger quotas) {
+        return new Verifier(hasher, tokens, clients, policy, quotas);
     }
 
     @Bean

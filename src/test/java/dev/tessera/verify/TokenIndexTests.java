@@ -19,7 +19,7 @@ class TokenIndexTests {
         index.activate(1234567890L, 2, NEW, AccessLevel.BASIC);
 
         assertThat(index.find(OLD)).isNull();
-        assertThat(index.find(NEW)).isEqualTo(Grant.of(1234567890L, AccessLevel.BASIC));
+        assertThat(index.find(NEW)).isEqualTo(new Grant(1234567890L, AccessLevel.BASIC, 2));
         assertThat(index.size()).isEqualTo(1);
         assertThat(index.version(1234567890L)).isEqualTo(2);
     }

@@ -1,0 +1,22 @@
+package dev.tessera.verify;
+
+/**
+ * A refused data-plane request: what every listener needs to answer it the Google Ads way.
+ * Either a {@link Denial} (fixed message) or a {@link Refusal} (message and retry delay of its own).
+ */
+public sealed interface Refused extends Verdict permits Denial, Refusal {
+
+    Denial denial();
+
+    default int httpStatus() {
+        return denial().httpStatus();
+    }
+
+    /** Seconds after which a retry can succeed ({@code Retry-After}), or 0 when waiting will not help. */
+    default long retryAfterSeconds() {
+        return 0;
+    }
+
+    /** The Google Ads error body, with this request's id. */
+    byte[] errorBody(String requestId);
+}
