@@ -36,10 +36,12 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     /** The properties that point Tessera at this server, with short timeouts. */
-    public String[] properties() {
-        return new String[] {"spring.mail.host=127.0.0.1", "spring.mail.port=" + port,
-            "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=1000",
-            "spring.mail.properties.mail.smtp.writetimeout=1000"};
+    public String[] properties(String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + port,
+                "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+                "spring.mail.properties.mail.smtp.timeout=1000", "spring.mail.properties.mail.smtp.writetimeout=1000"));
+        all.addAll(Arrays.asList(more));
+        return all.toArray(String[]::new);
     }
 
     public synchronized void up() {
