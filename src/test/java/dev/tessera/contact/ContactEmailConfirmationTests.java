@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The API contact email's confirmation round trip over real SMTP, and address validation (issue 5). */
 class ContactEmailConfirmationTests {
@@ -59,6 +60,11 @@ class ContactEmailConfirmationTests {
         assertThat(changed.text("email")).isEqualTo(team);
 
         String token = linkToken(smtp.await(team, 1, text -> text.contains("Confirm")).get(0));
+        JdbcClient db = tessera.bean(JdbcClient.class);
+        assertThat(db.sql("SELECT COUNT(*) FROM mail_outbox WHERE text_body LIKE :t OR html_body LIKE :t")
+                .param("t", "%" + token + "%").query(Long.class).single()).as("link secret in the outbox").isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM contact_confirmations WHERE digest = :d")
+                .param("d", ContactConfirmations.digest(token)).query(Long.class).single()).isEqualTo(1);
         Api.Reply page = tessera.api().get("/contact-email/confirm?token=" + token);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
