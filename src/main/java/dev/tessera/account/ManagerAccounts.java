@@ -3,7 +3,9 @@ package dev.tessera.account;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
+import dev.tessera.contact.ContactEmails;
 import dev.tessera.contact.EmailAddress;
+import dev.tessera.contact.Notifications;
 import dev.tessera.system.ApiException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,17 +36,22 @@ public class ManagerAccounts {
     private final AccountAccess access;
     private final AuditLog audit;
     private final ClientAccountDirectory directory;
+    private final ContactEmails contactEmails;
+    private final Notifications notifications;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate claimTx;
 
     ManagerAccounts(AccountRepository accounts, UserAccounts users, AccountAccess access, AuditLog audit,
-            ClientAccountDirectory directory, Clock clock, PlatformTransactionManager transactions) {
+            ClientAccountDirectory directory, ContactEmails contactEmails, Notifications notifications, Clock clock,
+            PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.users = users;
         this.access = access;
         this.audit = audit;
         this.directory = directory;
+        this.contactEmails = contactEmails;
+        this.notifications = notifications;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.claimTx = new TransactionTemplate(transactions);
@@ -68,6 +75,7 @@ public class ManagerAccounts {
             accounts.upsertMembership(id, creator.id(), Role.ADMIN, false);
             audit.record(id.value(), AuditEventType.ACCOUNT_CREATED, actor,
                     Map.of("name", name, "apiContactEmail", contact));
+            contactEmails.enrol(id.value(), contact);
         });
         return account;
     }
@@ -111,6 +119,9 @@ public class ManagerAccounts {
                     current.isPresent()
                             ? Map.of("user", target.email(), "role", role.name(), "previousRole", current.get().name())
                             : Map.of("user", target.email(), "role", role.name()));
+            if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN) {
+                notifications.adminRemoved(account.value(), actor, target.email(), true);
+            }
         });
         return new Member(target.email(), role);
     }
@@ -130,6 +141,9 @@ public class ManagerAccounts {
             accounts.deleteMembership(account, target.id());
             audit.record(account.value(), AuditEventType.USER_REMOVED, actor,
                     Map.of("user", target.email(), "role", current.name()));
+            if (current == Role.ADMIN) {
+                notifications.adminRemoved(account.value(), actor, target.email(), false);
+            }
         });
     }
 

@@ -38,6 +38,11 @@ public record EmailAddress(String value) {
         return value.substring(value.indexOf('@') + 1);
     }
 
+    /** The address with its domain in ASCII (punycode), as an SMTP envelope without SMTPUTF8 needs it. */
+    public String ascii() {
+        return localPart() + '@' + IDN.toASCII(domain(), IDN.USE_STD3_ASCII_RULES);
+    }
+
     /** The reason the text is not an address, or null when it is one. */
     static String problem(String text) {
         if (text == null || text.isEmpty()) {

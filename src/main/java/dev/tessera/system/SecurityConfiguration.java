@@ -19,7 +19,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Three filter chains. The data plane ({@code /v1/**}) has no session and no sign-in: the
  * developer token is its credential. The management API ({@code /api/**}) takes HTTP Basic or the
- * console's session; CSRF applies to session callers only. Everything else is the console.
+ * console's session; CSRF applies to session callers only. Everything else is the console; its
+ * one public page besides sign-in is the contact email confirmation link, opened from a mail.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -84,7 +85,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
-                                "/error")
+                                "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))

@@ -6,6 +6,7 @@ import dev.tessera.account.CustomerId;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
+import dev.tessera.contact.Notifications;
 import dev.tessera.system.ApiException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,17 +38,20 @@ public class DeveloperTokens {
     private final ActiveTokens activeTokens;
     private final AccountAccess access;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final SecureRandom random;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ActiveTokens activeTokens, AccountAccess access,
-            AuditLog audit, SecureRandom tokenRandom, Clock clock, PlatformTransactionManager transactions) {
+            AuditLog audit, Notifications notifications, SecureRandom tokenRandom, Clock clock,
+            PlatformTransactionManager transactions) {
         this.tokens = tokens;
         this.hasher = hasher;
         this.activeTokens = activeTokens;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.random = tokenRandom;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -72,6 +76,7 @@ public class DeveloperTokens {
                 tokens.insertActive(account.value(), 1, digest, token.masked(), actor.email(), now);
                 audit.record(account.value(), AuditEventType.TOKEN_ISSUED, actor,
                         Map.of("maskedToken", token.masked(), "accessLevel", AccessLevel.TEST_ACCOUNT.name()));
+                notifications.tokenIssued(account.value(), actor, token.masked(), AccessLevel.TEST_ACCOUNT);
             });
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("This account already has a developer token; reset it to get a new one.");
@@ -108,6 +113,7 @@ public class DeveloperTokens {
                 details.put("reason", checkedReason);
             }
             audit.record(account.value(), AuditEventType.TOKEN_RESET, actor, details);
+            notifications.tokenReset(account.value(), actor, checkedReason, token.masked(), old.masked());
             return new Committed(version, new IssuedToken(token, old.masked(), new TokenView(token.masked(),
                     lineage.accessLevel(), now, lineage.issuedAt(), now, lineage.resetCount() + 1)));
         });

@@ -2,6 +2,7 @@ package dev.tessera.testing;
 
 import dev.tessera.TesseraApplication;
 import dev.tessera.verify.DataPlaneServer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,14 @@ public final class RunningTessera implements AutoCloseable {
     }
 
     public static RunningTessera start(TestDatabase database, String... extraProperties) {
+        return start(database, null, extraProperties);
+    }
+
+    /**
+     * Starts Tessera with {@code clock} as its one source of time (the main Clock bean steps aside
+     * when one is registered), or with the system clock when {@code clock} is null.
+     */
+    public static RunningTessera start(TestDatabase database, Clock clock, String... extraProperties) {
         Map<String, String> properties = new LinkedHashMap<>(database.properties());
         properties.put("server.port", "0");
         properties.put("tessera.data-plane-port", "0");
@@ -45,7 +54,12 @@ public final class RunningTessera implements AutoCloseable {
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         StatementCounter statements = new StatementCounter();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TesseraApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(statements))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().addBeanPostProcessor(statements);
+                    if (clock != null) {
+                        ctx.getBeanFactory().registerSingleton("testClock", clock);
+                    }
+                })
                 .run(args.toArray(String[]::new));
         return new RunningTessera(context, statements, database);
     }

@@ -1,0 +1,141 @@
+package dev.tessera.contact;
+
+import dev.tessera.account.AccountAccess;
+import dev.tessera.account.CustomerId;
+import dev.tessera.audit.Actor;
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.system.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The API contact email of each manager account: its state, changing it, and re-sending its
+ * confirmation. The console and the JSON API both use this class; all but {@link #enrol} are for
+ * ADMINs only (404 for non-members, 403 for other roles).
+ */
+@Component
+public class ContactEmails {
+
+    private final ContactRepository contacts;
+    private final Notifications notifications;
+    private final ContactMails mails;
+    private final ContactProperties properties;
+    private final AccountAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ContactEmails(ContactRepository contacts, Notifications notifications, ContactMails mails,
+            ContactProperties properties, AccountAccess access, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.contacts = contacts;
+        this.notifications = notifications;
+        this.mails = mails;
+        this.properties = properties;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Starts the lifecycle of the address given when the account was created: unconfirmed, with a
+     * confirmation mail in the outbox. Joins the caller's transaction (the account's creation).
+     */
+    public void enrol(long accountId, String email) {
+        contacts.putUnconfirmed(accountId, email, now());
+        ContactRepository.Addressee to = contacts.addressee(accountId, false).orElseThrow();
+        notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+    }
+
+    /** The current state, with the personal-address warning. */
+    public ContactEmailState state(CustomerId account, String userEmail) {
+        access.requireAdmin(account, userEmail);
+        return state(account);
+    }
+
+    private ContactEmailState state(CustomerId account) {
+        ContactRepository.Addressee addressee = contacts.addressee(account.value(), false).orElseThrow();
+        ContactRepository.Contact contact = contacts.find(account.value()).orElseGet(() ->
+                new ContactRepository.Contact(account.value(), addressee.email(), null, null, null, null));
+        Instant reconfirmBy = contact.confirmedAt() == null ? null : contact.confirmedAt().plus(properties.reconfirmAfter());
+        ContactEmailState.Status status;
+        if (contact.bouncedAt() != null) {
+            status = ContactEmailState.Status.BOUNCING;
+        } else if (contact.confirmedAt() == null) {
+            status = ContactEmailState.Status.UNCONFIRMED;
+        } else if (!clock.instant().isBefore(reconfirmBy)) {
+            status = ContactEmailState.Status.RECONFIRMATION_DUE;
+        } else {
+            status = ContactEmailState.Status.CONFIRMED;
+        }
+        String warning = PersonalAddress.warning(EmailAddress.parse(addressee.email()));
+        return new ContactEmailState(account.digits(), addressee.email(), status, contact.setAt(),
+                contact.confirmedAt(), reconfirmBy, contact.bouncedAt(), warning != null, warning);
+    }
+
+    /**
+     * Sets a new contact address: validated, stored unconfirmed, a confirmation link mailed to it and
+     * a notice to the previous address, all in one transaction. Setting the current address again
+     * changes nothing.
+     *
+     * @throws ApiException 400 naming {@code email} for an invalid address (the stored one stays)
+     */
+    public ContactEmailState change(CustomerId account, String newEmail, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(newEmail);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("email", e.getMessage());
+        }
+        tx.executeWithoutResult(status -> {
+            ContactRepository.Addressee old = contacts.addressee(account.value(), true).orElseThrow();
+            if (old.email().equals(address.value())) {
+                return;
+            }
+            contacts.setAccountContact(account.value(), address.value());
+            contacts.putUnconfirmed(account.value(), address.value(), now());
+            audit.record(account.value(), AuditEventType.CONTACT_EMAIL_CHANGED, actor,
+                    Map.of("previousApiContactEmail", old.email(), "apiContactEmail", address.value()));
+            ContactRepository.Addressee to = new ContactRepository.Addressee(account.value(), old.accountName(),
+                    address.value());
+            notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+            notifications.enqueueTo(account.value(), old.email(), NotificationKind.CONTACT_CHANGED,
+                    mails.changed(old, address.value(), actor));
+        });
+        return state(account);
+    }
+
+    /**
+     * Mails a new confirmation link to the current address, unless one is still waiting in the outbox.
+     *
+     * @throws ApiException 409 when the address is confirmed and not yet due for re-confirmation
+     */
+    public ContactEmailState resendConfirmation(CustomerId account, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        if (state(account).status() == ContactEmailState.Status.CONFIRMED) {
+            throw ApiException.conflict("The API contact email is already confirmed.");
+        }
+        tx.executeWithoutResult(status -> {
+            ContactRepository.Addressee to = contacts.addressee(account.value(), true).orElseThrow();
+            if (contacts.find(account.value()).isEmpty()) {
+                contacts.putUnconfirmed(account.value(), to.email(), now());
+            }
+            if (!mails.confirmationWaiting(account.value())) {
+                notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+            }
+        });
+        return state(account);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
