@@ -81,11 +81,10 @@ class ApplicationRepository {
     }
 
     List<AccessApplication> withStatus(AccessApplication.Status status, int page, int size) {
-        return jdbc.sql(SELECT + " WHERE (? IS NULL OR status = ?) ORDER BY id LIMIT ? OFFSET ?")
-                .param(status == null ? null : status.name(), java.sql.Types.VARCHAR)
-                .param(status == null ? null : status.name(), java.sql.Types.VARCHAR)
-                .param(size)
-                .param((long) page * size)
+        return jdbc.sql(SELECT + " WHERE (:status IS NULL OR status = :status) ORDER BY id LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+                .param("limit", size)
+                .param("offset", (long) page * size)
                 .query(ApplicationRepository::map)
                 .list();
     }

@@ -100,4 +100,30 @@ public final class Scenario {
         }
         return api.post("/v1/developer-token:verify", body);
     }
+
+    /** verify with a service and a count of operations. */
+    public Api.Reply verify(String token, String customerId, String service, long operations) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("developerToken", token);
+        body.put("operations", operations);
+        if (customerId != null) {
+            body.put("customerId", customerId);
+        }
+        if (service != null) {
+            body.put("service", service);
+        }
+        return tessera.api().post("/v1/developer-token:verify", body);
+    }
+
+    /** Files an application for {@code level} and has the operator approve it: the real review workflow. */
+    public void promote(Account account, String level) {
+        Api.Reply applied = account.admin().api().post(account.path() + "/access-applications", Map.of(
+                "requestedLevel", level, "useCase", "Reporting for our clients' campaigns",
+                "expectedDailyOperations", 1000, "companyUrl", "https://acme.example"));
+        assertThat(applied.status()).as("apply: %s", applied).isEqualTo(201);
+        Api.Reply approved = tessera.operator().post(
+                "/api/v1/access-applications/" + applied.json().get("id").asLong() + ":approve",
+                Map.of("reason", "Looks fine"));
+        assertThat(approved.status()).as("approve: %s", approved).isEqualTo(200);
+    }
 }

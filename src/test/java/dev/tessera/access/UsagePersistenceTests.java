@@ -1,0 +1,39 @@
+package dev.tessera.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.Scenario;
+import dev.tessera.testing.Storage;
+import dev.tessera.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Quota usage survives a restart, and a crash loses at most what was not flushed yet (issue #6). */
+@ParameterizedClass
+@EnumSource(Storage.class)
+class UsagePersistenceTests {
+
+    @Parameter
+    Storage storage;
+
+    @Test
+    void usageSurvivesARestart() {
+        TestDatabase database = TestDatabase.fresh(storage);
+        String token;
+        try (RunningTessera tessera = RunningTessera.start(database)) {
+            Scenario scenario = new Scenario(tessera);
+            Scenario.Account account = scenario.account("durable");
+            token = scenario.issueToken(account);
+            scenario.promote(account, "BASIC");
+            assertThat(scenario.verify(token, null, null, 10_000).status()).isEqualTo(200);
+        }
+        try (RunningTessera restarted = RunningTessera.start(database)) {
+            Scenario scenario = new Scenario(restarted);
+            assertThat(scenario.verify(token, null, null, 5_000).status()).isEqualTo(200);
+            assertThat(scenario.verify(token, null, null, 1).status()).isEqualTo(429);
+        }
+    }
+}
