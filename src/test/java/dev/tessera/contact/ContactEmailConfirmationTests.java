@@ -112,6 +112,21 @@ class ContactEmailConfirmationTests {
     }
 
     @Test
+    void linkForAnAddressThatWasReplacedConfirmsNothing() {
+        Scenario.Account account = scenario.account("backus");
+        String old = "old-" + account.customerId() + "@acme.example";
+        admin(account).put(account.path() + "/api-contact-email", Map.of("email", old));
+        String token = linkToken(smtp.await(old, 1, text -> text.contains("Confirm")).get(0));
+        admin(account).put(account.path() + "/api-contact-email", Map.of("email", "new-" + account.customerId() + "@acme.example"));
+
+        Api.Reply page = tessera.api().get("/contact-email/confirm?token=" + token);
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("no longer");
+        assertThat(admin(account).get(account.path() + "/api-contact-email").text("status")).isEqualTo("UNCONFIRMED");
+        assertThat(tessera.api().get("/contact-email/confirm?token=" + "A".repeat(43)).status()).isEqualTo(404);
+    }
+
+    @Test
     void expiredLinkSaysExpiredAndAResentLinkWorks() {
         Scenario.Account account = scenario.account("liskov");
         String team = "ops-" + account.customerId() + "@acme.example";

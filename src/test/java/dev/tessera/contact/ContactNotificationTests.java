@@ -75,6 +75,19 @@ class ContactNotificationTests {
     }
 
     @Test
+    void demotingAnAdminAlsoPromptsAReset() {
+        Scenario.Account account = scenario.account("backus");
+        String contact = contactOf(account);
+        Scenario.User other = scenario.user("naur");
+        scenario.addMember(account, other, "ADMIN");
+        scenario.addMember(account, other, "STANDARD");
+
+        List<MimeMessage> notices = smtp.await(contact, 1, text -> text.contains("An ADMIN was removed"));
+        assertThat(notices).hasSize(1);
+        assertThat(SmtpServer.text(notices.get(0))).contains(other.email() + " is no longer an ADMIN");
+    }
+
+    @Test
     void adminSeesTheAccountsNotificationsWithDeliveryStateAndOperatorSeesAll() {
         Scenario.Account account = scenario.account("hamming");
         scenario.issueToken(account);
