@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The review workflow: an ADMIN applies for a higher access level, an OPERATOR approves or rejects
  * it with a reason. One pending application per account; STANDARD needs BASIC first. An approval
  * changes the level of the account's token lineage — the current token and every future reset —
- * and publishes {@link AccessLevelChanged} for the data plane.
+ * and publishes {@link AccessLevelChanged} for the data plane; every decision publishes
+ * {@link ApplicationDecided}, so the API contact is told.
  */
 @Component
 public class AccessApplications {
@@ -133,11 +134,14 @@ public class AccessApplications {
                 details.put("reason", checkedReason);
             }
             audit.record(account, AuditEventType.APPLICATION_DECIDED, actor, details);
+            events.publishEvent(new ApplicationDecided(account, id, application.requestedLevel(), approve,
+                    checkedReason, actor));
             if (approve && application.requestedLevel().compareTo(from) > 0) {
                 applications.setLevel(account, application.requestedLevel());
                 audit.record(account, AuditEventType.ACCESS_LEVEL_CHANGED, actor,
                         Map.of("from", from.name(), "to", application.requestedLevel().name(), "application", Long.toString(id)));
-                events.publishEvent(new AccessLevelChanged(account, from, application.requestedLevel()));
+                events.publishEvent(new AccessLevelChanged(account, from, application.requestedLevel(), actor,
+                        checkedReason));
             }
         });
         return applications.find(id).orElseThrow();

@@ -61,6 +61,26 @@ class ContactNotificationTests {
     }
 
     @Test
+    void accessDecisionsAreMailedToTheContact() {
+        Scenario.Account account = scenario.account("hopper");
+        String contact = contactOf(account);
+        scenario.issueToken(account);
+        scenario.promote(account, "BASIC");
+        Api.Reply standard = account.admin().api().post(account.path() + "/access-applications", Map.of(
+                "requestedLevel", "STANDARD", "useCase", "Growth", "expectedDailyOperations", 90_000,
+                "companyUrl", "https://acme.example"));
+        tessera.operator().post("/api/v1/access-applications/" + standard.json().get("id").asLong() + ":reject",
+                Map.of("reason", "Volume does not need STANDARD yet"));
+
+        List<MimeMessage> approved = smtp.await(contact, 1, text -> text.contains("Application approved"));
+        assertThat(SmtpServer.text(approved.get(0))).contains("BASIC");
+        List<MimeMessage> changed = smtp.await(contact, 1, text -> text.contains("Access level changed"));
+        assertThat(SmtpServer.text(changed.get(0))).contains("TEST_ACCOUNT", "BASIC");
+        List<MimeMessage> rejected = smtp.await(contact, 1, text -> text.contains("Application rejected"));
+        assertThat(SmtpServer.text(rejected.get(0))).contains("STANDARD", "Volume does not need STANDARD yet");
+    }
+
+    @Test
     void removingAnAdminPromptsTheContactToResetTheToken() {
         Scenario.Account account = scenario.account("church");
         String contact = contactOf(account);
