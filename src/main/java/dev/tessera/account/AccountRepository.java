@@ -48,6 +48,13 @@ class AccountRepository {
                 .optional();
     }
 
+    void updateContactEmail(CustomerId id, String email) {
+        jdbc.sql("UPDATE manager_accounts SET api_contact_email = :email WHERE customer_id = :id")
+                .param("id", id.value())
+                .param("email", email)
+                .update();
+    }
+
     /** Locks the manager account's row until the transaction ends; false when there is no such account. */
     boolean lockManager(CustomerId id) {
         return jdbc.sql("SELECT customer_id FROM manager_accounts WHERE customer_id = :id FOR UPDATE")

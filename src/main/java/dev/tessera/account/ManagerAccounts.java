@@ -133,6 +133,28 @@ public class ManagerAccounts {
         });
     }
 
+    /**
+     * Changes the account's API contact email. ADMIN only; records CONTACT_EMAIL_CHANGED with the
+     * previous and the new address. Answers the stored (normalised) address.
+     *
+     * @throws ApiException 400 naming {@code apiContactEmail} when the address is not valid
+     */
+    public String changeContactEmail(CustomerId account, String newEmail, Actor actor) {
+        access.requireAdmin(account, actor.email());
+        String contact = contactEmail(newEmail);
+        tx.executeWithoutResult(status -> {
+            accounts.lockManager(account);
+            ManagerAccount current = accounts.findManager(account).orElseThrow(() -> AccountAccess.notFound(account));
+            if (current.apiContactEmail().equals(contact)) {
+                return;
+            }
+            accounts.updateContactEmail(account, contact);
+            audit.record(account.value(), AuditEventType.CONTACT_EMAIL_CHANGED, actor,
+                    Map.of("previousEmail", current.apiContactEmail(), "email", contact));
+        });
+        return contact;
+    }
+
     /** Creates a client account under the manager. ADMIN or STANDARD. */
     public ClientAccount addClient(CustomerId manager, String name, Boolean testAccount, Actor actor) {
         if (access.requireMember(manager, actor.email()) == Role.READ_ONLY) {
