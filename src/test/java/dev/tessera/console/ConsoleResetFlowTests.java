@@ -99,6 +99,7 @@ class ConsoleResetFlowTests {
                     .contains("TOKEN_RESET", mask(newToken), mask(oldToken), account.admin().email(), "127.0.0.1",
                             "rotating after a contractor left")
                     .doesNotContain(newToken);
+            session.screenshot("audit-log");
             assertThat(session.foreignRequests()).isEmpty();
         }
     }
