@@ -54,6 +54,7 @@ class ConsoleAccessTests {
             signIn(page, standard);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acme MCC")).click();
             link(page, "Admin").click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/admin");
             assertThat(page.locator("h2").allTextContents()).contains("Manager account settings");
             assertThat(link(page, "API Center").count()).isZero();
             assertThat(page.locator("main").textContent()).contains("STANDARD");

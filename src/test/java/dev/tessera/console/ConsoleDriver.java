@@ -31,7 +31,9 @@ final class ConsoleDriver {
         page.navigate("/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acme MCC")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin").setExact(true)).click();
+        page.waitForURL("**/accounts/" + account.customerId() + "/admin");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API Center")).click();
+        page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
         assertThat(page.url()).endsWith("/accounts/" + account.customerId() + "/api-center");
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.tessera.testing.Browser;
@@ -81,7 +82,10 @@ class ConsoleResetFlowTests {
             String newToken = shownToken(page);
             assertThat(newToken).hasSize(22).isNotEqualTo(oldToken);
             assertThat(page.locator("main").textContent()).contains("Store it now. It will not be shown again.");
-            assertThat(button(page, "Copy").isVisible()).isTrue();
+            session.context().grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+            button(page, "Copy").click();
+            PlaywrightAssertions.assertThat(page.locator("#copy-status")).hasText("Copied to the clipboard.");
+            assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(newToken);
             session.screenshot("one-time-token");
             assertThat(page.url()).doesNotContain(newToken);
 

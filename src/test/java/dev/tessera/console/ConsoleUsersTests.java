@@ -68,6 +68,8 @@ class ConsoleUsersTests {
             page.getByLabel("Your password").fill(account.admin().password());
             button(page, "Reset token").click();
             link(page, "I have stored it — back to the API Center").click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.getByTestId("reset-count").textContent()).isEqualTo("1");
             assertThat(page.locator("#admin-removed").count()).isZero();
         }
     }
