@@ -59,10 +59,12 @@ class ConsoleAccountsTests {
 
             page.getByLabel("API contact email").fill("ads-api@globex.example");
             button(page, "Create account").click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/accounts/[0-9]{10}$"));
             assertThat(page.locator("h1").textContent()).isEqualTo("Globex Ads");
             assertThat(page.locator("main").textContent()).contains("Globex Corporation", "ADMIN");
 
             link(page, "Accounts").click();
+            page.waitForURL("**/");
             assertThat(page.locator(".account-list").textContent()).contains("Globex Ads", "ADMIN");
         }
         assertThat(user.api().get("/api/v1/manager-accounts").body()).contains("ads-api@globex.example");
@@ -85,11 +87,13 @@ class ConsoleAccountsTests {
             assertThat(page.locator(".pager").textContent()).contains("Page 1 of 2");
 
             link(page, "Older →").click();
+            page.waitForURL("**page=2");
             assertThat(page.locator("table.audit tbody tr").count()).isEqualTo(7);
             assertThat(page.locator("table.audit tbody tr").last().textContent()).contains("ACCOUNT_CREATED");
 
             page.getByLabel("Event type").selectOption("TOKEN_ISSUED");
             button(page, "Filter").click();
+            page.waitForURL("**type=TOKEN_ISSUED");
             assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 events");
             assertThat(page.locator("table.audit tbody").textContent()).contains("TOKEN_ISSUED").doesNotContain("TOKEN_VIEWED");
         }
