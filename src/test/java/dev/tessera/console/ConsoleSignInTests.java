@@ -97,6 +97,11 @@ class ConsoleSignInTests {
             assertThat(page.getByRole(AriaRole.ALERT).textContent())
                     .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
         }
+        // Nor is the management API's HTTP Basic a way around the lock.
+        var api = account.admin().api().get("/api/v1/manager-accounts");
+        assertThat(api.status()).isEqualTo(429);
+        assertThat(api.header("Retry-After")).isNotBlank();
+        assertThat(api.text("detail")).isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
         // Another account from the same address is not locked by quin's failures.
         Scenario.Account other = scenario.account("rae");
         try (Browser.Session session = browser.session(tessera)) {
