@@ -1,6 +1,7 @@
 package dev.tessera.console;
 
 import dev.tessera.system.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.springframework.core.Ordered;
@@ -26,8 +27,10 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
+    String refused(ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(e.status().value());
+        // @ModelAttribute methods do not run for exception handlers: the header needs the user.
+        model.addAttribute("me", me(request.getUserPrincipal()));
         model.addAttribute("status", e.status().value());
         model.addAttribute("title", switch (e.status()) {
             case FORBIDDEN -> "You can't open this page";
@@ -40,8 +43,9 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+    String badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         return refused(ApiException.invalid(e.getName(), "The address has an invalid '" + e.getName() + "'."),
-                response, model);
+                request, response, model);
     }
 }

@@ -63,6 +63,7 @@ class ConsoleAccessTests {
             assertThat(direct.status()).isEqualTo(403);
             assertThat(page.getByTestId("reason").textContent())
                     .contains("only for its ADMINs", "Your role on this account is STANDARD");
+            assertThat(ConsoleDriver.button(page, "Sign out").isVisible()).isTrue();
             session.screenshot("api-center-forbidden");
             assertThat(page.navigate("/accounts/" + account.customerId() + "/api-center/reset").status()).isEqualTo(403);
             assertThat(page.navigate("/accounts/" + account.customerId() + "/users").status()).isEqualTo(403);
