@@ -1,8 +1,11 @@
 package dev.tessera.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +59,39 @@ public class AuditLog {
                 .param("type", type == null ? null : type.name(), java.sql.Types.VARCHAR)
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query((rs, row) -> new AuditEvent(
-                        rs.getLong("id"),
-                        rs.getLong("account_id"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        AuditEventType.valueOf(rs.getString("event_type")),
-                        rs.getString("actor"),
-                        rs.getString("client_ip"),
-                        json.readValue(rs.getString("details"), DETAILS)))
+                .query(this::event)
                 .list();
+    }
+
+    /**
+     * The account's events of one type recorded after its last event of any of the {@code since}
+     * types (all events of the type when there is none of those), newest first. E.g. the ADMIN
+     * removals since the token was last issued or reset.
+     */
+    public List<AuditEvent> since(long accountId, AuditEventType type, Collection<AuditEventType> since) {
+        return jdbc.sql("""
+                        SELECT id, account_id, occurred_at, event_type, actor, client_ip, details
+                        FROM audit_events
+                        WHERE account_id = :account AND event_type = :type
+                          AND id > COALESCE((SELECT MAX(id) FROM audit_events
+                                             WHERE account_id = :account AND event_type IN (:since)), 0)
+                        ORDER BY id DESC""")
+                .param("account", accountId)
+                .param("type", type.name())
+                .param("since", since.stream().map(AuditEventType::name).toList())
+                .query(this::event)
+                .list();
+    }
+
+    private AuditEvent event(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                AuditEventType.valueOf(rs.getString("event_type")),
+                rs.getString("actor"),
+                rs.getString("client_ip"),
+                json.readValue(rs.getString("details"), DETAILS));
     }
 
     /** How many events the account has, optionally of one type. */

@@ -79,6 +79,13 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The web console: its own sign-in page at {@code /login} (the email is the user name), a
+     * session cookie (HttpOnly, SameSite=Strict: see application.properties), CSRF on every form,
+     * sign-out by POST. A strict Content-Security-Policy allows only Tessera's own styles and
+     * scripts, so no page loads anything from the network. Sign-in lock-out is the console's own
+     * filter (dev.tessera.console.SignInLockoutFilter), which runs before this chain.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
@@ -88,10 +95,31 @@ class SecurityConfiguration {
                                 "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .failureUrl("/login?error")
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(
-                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof CsrfException && "/login".equals(request.getServletPath())) {
+                        // The sign-in form outlived its session: show a fresh one rather than a 403.
+                        response.sendRedirect(request.getContextPath() + "/login?expired");
+                        return;
+                    }
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
                 .build();
     }
+
+    /** Only Tessera's own files; no fonts, CDNs or other origins; forms post back to Tessera only. */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 }

@@ -1,0 +1,73 @@
+package dev.tessera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tessera.testing.Api;
+import dev.tessera.testing.Scenario;
+
+/** The steps a person takes in the console, as the browser tests use them. */
+final class ConsoleDriver {
+
+    private ConsoleDriver() {}
+
+    static void signIn(Page page, Scenario.User user) {
+        signIn(page, user.email(), user.password());
+        assertThat(page.url()).as("signed in as %s", user.email()).doesNotContain("/login");
+    }
+
+    static void signIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForLoadState();
+    }
+
+    /** From the account list: the account → Admin → API Center, by clicking, as the seed page says. */
+    static void openApiCenterByClicking(Page page, Scenario.Account account) {
+        page.navigate("/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acme MCC")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin").setExact(true)).click();
+        page.waitForURL("**/accounts/" + account.customerId() + "/admin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API Center")).click();
+        page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
+        assertThat(page.url()).endsWith("/accounts/" + account.customerId() + "/api-center");
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static String maskedToken(Page page) {
+        return page.getByTestId("masked-token").textContent().strip();
+    }
+
+    static String mask(String token) {
+        return token.substring(0, 4) + "…" + token.substring(token.length() - 4);
+    }
+
+    /** The token from the one-time page. */
+    static String shownToken(Page page) {
+        assertThat(page.url()).endsWith("/api-center/new-token");
+        return page.locator("#new-token").inputValue();
+    }
+
+    static long auditCount(Scenario.Account account, String type) {
+        Api.Reply reply = account.admin().api().get(account.path() + "/audit-events?type=" + type);
+        assertThat(reply.status()).as("audit: %s", reply).isEqualTo(200);
+        return reply.json().get("totalEvents").asLong();
+    }
+
+    static void assertRejectedAsInvalid(Api.Reply reply) {
+        assertThat(reply.status()).as("old token: %s", reply).isEqualTo(401);
+        assertThat(reply.json().at("/error/details/0/errors/0/errorCode/authenticationError").asString())
+                .isEqualTo("DEVELOPER_TOKEN_INVALID");
+    }
+}

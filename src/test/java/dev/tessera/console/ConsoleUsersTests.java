@@ -1,0 +1,118 @@
+package dev.tessera.console;
+
+import static dev.tessera.console.ConsoleDriver.button;
+import static dev.tessera.console.ConsoleDriver.link;
+import static dev.tessera.console.ConsoleDriver.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tessera.testing.Browser;
+import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.Scenario;
+import dev.tessera.testing.Storage;
+import dev.tessera.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Users page and the reset prompt after an ADMIN leaves (issue #4, point 6). */
+class ConsoleUsersTests {
+
+    static RunningTessera tessera;
+    static Scenario scenario;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.launch();
+        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
+        scenario = new Scenario(tessera);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tessera != null) {
+            tessera.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void removingAnAdminShowsTheResetPromptUntilTheTokenIsReset() {
+        Scenario.Account account = scenario.account("ida");
+        Scenario.User otherAdmin = scenario.user("jo");
+        scenario.addMember(account, otherAdmin, "ADMIN");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            ConsoleDriver.openApiCenterByClicking(page, account);
+            assertThat(page.locator("#admin-removed").count()).isZero();
+
+            page.navigate("/accounts/" + account.customerId() + "/users");
+            button(page, "Remove " + otherAdmin.email()).click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(otherAdmin.email() + " was removed from the account.");
+            assertThat(page.locator("table").textContent()).doesNotContain(otherAdmin.email());
+
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.locator("#admin-removed").textContent())
+                    .contains("An admin who may know the developer token was removed on")
+                    .contains("reset the token");
+            session.screenshot("api-center-admin-removed");
+
+            page.locator("#admin-removed").getByRole(AriaRole.LINK).click();
+            page.getByLabel("Your password").fill(account.admin().password());
+            button(page, "Reset token").click();
+            link(page, "I have stored it — back to the API Center").click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.getByTestId("reset-count").textContent()).isEqualTo("1");
+            assertThat(page.locator("#admin-removed").count()).isZero();
+        }
+    }
+
+    @Test
+    void removingAStandardUserShowsNoPrompt() {
+        Scenario.Account account = scenario.account("kit");
+        Scenario.User standard = scenario.user("lee");
+        scenario.addMember(account, standard, "STANDARD");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/users");
+            button(page, "Remove " + standard.email()).click();
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.locator("#admin-removed").count()).isZero();
+        }
+    }
+
+    @Test
+    void lastAdminCannotBeRemovedAndRolesCanBeChanged() {
+        Scenario.Account account = scenario.account("max");
+        Scenario.User colleague = scenario.user("ned");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/users");
+
+            page.getByLabel("Email of an existing Tessera user").fill(colleague.email());
+            page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("READ_ONLY");
+            button(page, "Add user").click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague.email() + " is now READ_ONLY.");
+
+            page.getByLabel("Role of " + colleague.email()).selectOption("STANDARD");
+            page.locator("tr", new Page.LocatorOptions().setHasText(colleague.email())).getByRole(AriaRole.BUTTON,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Change")).click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague.email() + " is now STANDARD.");
+
+            button(page, "Remove " + account.admin().email()).click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("The last ADMIN of an account cannot be removed.");
+            session.screenshot("users");
+        }
+        assertThat(account.admin().api().get(account.path() + "/users").body()).contains(account.admin().email(), "STANDARD");
+    }
+}
