@@ -3,9 +3,7 @@ package dev.tessera.account;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
-import dev.tessera.contact.ContactEmails;
-import dev.tessera.contact.EmailAddress;
-import dev.tessera.contact.Notifications;
+import dev.tessera.system.EmailAddress;
 import dev.tessera.system.ApiException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,22 +35,20 @@ public class ManagerAccounts {
     private final AccountAccess access;
     private final AuditLog audit;
     private final ClientAccountDirectory directory;
-    private final ContactEmails contactEmails;
-    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate claimTx;
 
     ManagerAccounts(AccountRepository accounts, UserAccounts users, AccountAccess access, AuditLog audit,
-            ClientAccountDirectory directory, ContactEmails contactEmails, Notifications notifications, Clock clock,
+            ClientAccountDirectory directory, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.users = users;
         this.access = access;
         this.audit = audit;
         this.directory = directory;
-        this.contactEmails = contactEmails;
-        this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.claimTx = new TransactionTemplate(transactions);
@@ -75,7 +72,7 @@ public class ManagerAccounts {
             accounts.upsertMembership(id, creator.id(), Role.ADMIN, false);
             audit.record(id.value(), AuditEventType.ACCOUNT_CREATED, actor,
                     Map.of("name", name, "apiContactEmail", contact));
-            contactEmails.enrol(id.value(), contact);
+            events.publishEvent(new AccountEvents.ManagerAccountCreated(id.value(), contact, actor));
         });
         return account;
     }
@@ -120,7 +117,7 @@ public class ManagerAccounts {
                             ? Map.of("user", target.email(), "role", role.name(), "previousRole", current.get().name())
                             : Map.of("user", target.email(), "role", role.name()));
             if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN) {
-                notifications.adminRemoved(account.value(), actor, target.email(), true);
+                events.publishEvent(new AccountEvents.AdminRemoved(account.value(), target.email(), true, actor));
             }
         });
         return new Member(target.email(), role);
@@ -142,7 +139,7 @@ public class ManagerAccounts {
             audit.record(account.value(), AuditEventType.USER_REMOVED, actor,
                     Map.of("user", target.email(), "role", current.name()));
             if (current == Role.ADMIN) {
-                notifications.adminRemoved(account.value(), actor, target.email(), false);
+                events.publishEvent(new AccountEvents.AdminRemoved(account.value(), target.email(), false, actor));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.EmailAddress;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
 import dev.tessera.audit.Actor;

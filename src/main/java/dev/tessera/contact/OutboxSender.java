@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.EmailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.EmailAddress;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.EmailAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

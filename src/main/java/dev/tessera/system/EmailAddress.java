@@ -1,4 +1,4 @@
-package dev.tessera.contact;
+package dev.tessera.system;
 
 import java.net.IDN;
 import java.util.Locale;

@@ -1,7 +1,8 @@
-package dev.tessera.audit;
+package dev.tessera.account;
 
-import dev.tessera.account.AccountAccess;
-import dev.tessera.account.CustomerId;
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.system.ApiException;
 import dev.tessera.system.ManagementApi;
 import java.security.Principal;

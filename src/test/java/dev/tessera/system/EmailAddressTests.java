@@ -1,4 +1,4 @@
-package dev.tessera.contact;
+package dev.tessera.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
