@@ -141,26 +141,32 @@ public final class IndexFootprint {
         return best;
     }
 
-    /** Set-based inserts (a row-by-row batch takes minutes at a million); digests are SHA-256 of the id. */
+    /**
+     * Set-based inserts in slices of 50,000 accounts, one transaction each (row-by-row batches take
+     * minutes at a million, and one huge transaction swells H2's file); digests are SHA-256 of the id.
+     */
     private static void seed(Connection c, int count, long operator, Storage storage) throws SQLException {
-        long first = Tokens.FIRST_ACCOUNT;
-        long last = first + count - 1;
-        String ids = storage == Storage.H2
-                ? "SELECT X AS id FROM SYSTEM_RANGE(" + first + ", " + last + ")"
-                : "SELECT generate_series(" + first + ", " + last + ") AS id";
         String digest = storage == Storage.H2 ? "HASH('SHA256', CAST(id AS VARCHAR))" : "sha256(CAST(CAST(id AS TEXT) AS BYTEA))";
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO customer_ids (customer_id) SELECT id FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO manager_accounts (customer_id, name, company_name, company_url, api_contact_email, created_at, created_by) "
-                    + "SELECT id, 'Bench', 'Bench Ltd', 'https://bench.example', 'api@bench.example', CURRENT_TIMESTAMP, " + operator
-                    + " FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at) "
-                    + "SELECT id, 'STANDARD', 1, 0, CURRENT_TIMESTAMP FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at) "
-                    + "SELECT id, 1, " + digest + ", 'ABcd…STUv', TRUE, id, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+        int slice = 50_000;
+        for (int from = 0; from < count; from += slice) {
+            long first = Tokens.FIRST_ACCOUNT + from;
+            long last = Tokens.FIRST_ACCOUNT + Math.min(count, from + slice) - 1;
+            String ids = storage == Storage.H2
+                    ? "SELECT X AS id FROM SYSTEM_RANGE(" + first + ", " + last + ")"
+                    : "SELECT generate_series(" + first + ", " + last + ") AS id";
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO customer_ids (customer_id) SELECT id FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO manager_accounts (customer_id, name, company_name, company_url, api_contact_email, created_at, created_by) "
+                        + "SELECT id, 'Bench', 'Bench Ltd', 'https://bench.example', 'api@bench.example', CURRENT_TIMESTAMP, " + operator
+                        + " FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at) "
+                        + "SELECT id, 'STANDARD', 1, 0, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at) "
+                        + "SELECT id, 1, " + digest + ", 'ABcd…STUv', TRUE, id, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+            }
+            c.commit();
         }
-        c.commit();
         c.setAutoCommit(true);
     }
 }
