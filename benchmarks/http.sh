@@ -19,8 +19,10 @@ fi
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-8}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-3}          # every target once per round, interleaved; the table shows medians
+SPRING=${SPRING:-1}          # also load Tessera's main port (Spring MVC), for reference
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVER_CPUS=${SERVER_CPUS:-0}
@@ -35,7 +37,12 @@ cleanup() {
     for pid in "${PIDS[@]}"; do
         kill "$pid" 2>/dev/null || true
     done
-    sleep 1
+    for _ in $(seq 1 50); do # up to 10 s for a graceful stop
+        alive=0
+        for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        ((alive)) || break
+        sleep 0.2
+    done
     for pid in "${PIDS[@]}"; do
         kill -9 "$pid" 2>/dev/null || true
     done
@@ -60,10 +67,21 @@ if ((${#need[@]})); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-pin() { # pin <cpus> <command...>
+pin() { # pin <cpus> <command...>: runs it in the foreground on those CPUs
     local cpus=$1; shift
     if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi
 }
+start() { # start <cpus> <command...>: runs it in the background on those CPUs and remembers its pid
+    local cpus=$1; shift
+    if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@" & else "$@" & fi
+    PIDS+=($!)
+}
+for port in 18080 18081 18090 18091 16379; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "Port $port is in use; stop what listens there first." >&2
+        exit 1
+    fi
+done
 
 wait_port() {
     for _ in $(seq 1 300); do
@@ -83,12 +101,11 @@ if [[ -z "$JAR" || "${REBUILD:-0}" == 1 || -n "$(find src/main pom.xml -newer "$
 fi
 log "starting $JAR on 127.0.0.1:$PORT_MAIN, data plane on 127.0.0.1:$PORT_DATA (CPU $SERVER_CPUS)"
 ADMIN=admin@bench.test ADMIN_PASSWORD=bench-password-123
-pin "$SERVER_CPUS" "$JAVA_BIN" $JAVA_OPTS -jar "$JAR" \
+start "$SERVER_CPUS" "$JAVA_BIN" $JAVA_OPTS -jar "$JAR" \
     --server.address=127.0.0.1 --server.port=$PORT_MAIN \
     --tessera.data-plane-address=127.0.0.1 --tessera.data-plane-port=$PORT_DATA \
     --tessera.data-dir="$WORK/data" --tessera.admin-email=$ADMIN --tessera.admin-password=$ADMIN_PASSWORD \
-    >"$WORK/tessera.log" 2>&1 &
-PIDS+=($!)
+    >"$WORK/tessera.log" 2>&1
 wait_port $PORT_MAIN
 wait_port $PORT_DATA
 
@@ -106,9 +123,8 @@ check=$(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $TOKEN" "htt
 
 # --- (b) nginx static 200, (c) nginx + Lua + Redis key-auth --------------------------------------
 log "starting redis-server on 127.0.0.1:$PORT_REDIS and nginx on $PORT_STATIC (static) and $PORT_KEYAUTH (key-auth)"
-pin "$SERVER_CPUS" redis-server --bind 127.0.0.1 --port $PORT_REDIS --save '' --appendonly no --daemonize no \
-    --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
+start "$SERVER_CPUS" redis-server --bind 127.0.0.1 --port $PORT_REDIS --save '' --appendonly no --daemonize no \
+    --dir "$WORK" >"$WORK/redis.log" 2>&1
 wait_port $PORT_REDIS
 # Kong stores a consumer per key; here the key's value is what the proxy needs to forward.
 redis-cli -p $PORT_REDIS SET "key:$TOKEN" "$CUSTOMER TEST_ACCOUNT" >/dev/null
@@ -182,8 +198,7 @@ http {
     }
 }
 CONF
-pin "$SERVER_CPUS" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
-PIDS+=($!)
+start "$SERVER_CPUS" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1
 wait_port $PORT_STATIC
 wait_port $PORT_KEYAUTH
 for port in $PORT_KEYAUTH; do
@@ -204,7 +219,7 @@ run() {
     local url="http://127.0.0.1:$port/v1/forward-auth"
     pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "developer-token: $token" "$url" >/dev/null
     out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "developer-token: $token" "$url")
-    echo "$out" >"$WORK/wrk-$name.txt"
+    echo "$out" >"$WORK/wrk-${name//\//-}.txt"
     if echo "$out" | grep -q "Non-2xx"; then
         [[ $token == "$INVALID" ]] || { echo "$name answered errors to a valid token:" >&2; echo "$out" >&2; exit 1; }
     fi
@@ -215,34 +230,41 @@ run() {
     echo "$name $rps $p50 $p99"
 }
 
-log "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per row; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
+log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
 RESULTS=$WORK/results.txt
 : >"$RESULTS"
-for kind in valid invalid; do
-    token=$TOKEN
-    [[ $kind == invalid ]] && token=$INVALID
-    run "tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
-    run "nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
-    run "nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
-    run "tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+    for kind in valid invalid; do
+        token=$TOKEN
+        [[ $kind == invalid ]] && token=$INVALID
+        run "tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
+        run "nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
+        run "nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
+        if [[ $SPRING == 1 ]]; then run "tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
+    done
+    log "round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
+cp "$RESULTS" "${RESULTS_COPY:-/dev/null}" 2>/dev/null || true
 
 echo
-echo "HTTP GET /v1/forward-auth, loopback, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; $("$JAVA_BIN" -version 2>&1 | head -1)"
+echo "HTTP GET /v1/forward-auth, loopback, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; $("$JAVA_BIN" -version 2>&1 | head -1)"
 python3 - "$RESULTS" <<'PY'
-import sys
-rows = {}
+import statistics, sys
+runs = {}
 for line in open(sys.argv[1]):
     name, rps, p50, p99 = line.split()
-    rows[name] = (float(rps), float(p50), float(p99))
-print(f"| {'target':38} | {'requests/s':>10} | {'p50 µs':>8} | {'p99 µs':>8} |")
-print(f"|{'-'*40}|{'-'*12}:|{'-'*9}:|{'-'*9}:|")
+    runs.setdefault(name, []).append((float(rps), float(p50), float(p99)))
+rows = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in runs.items()}
+print(f"| {'target':38} | {'requests/s':>10} | {'p50 µs':>8} | {'p99 µs':>8} | {'requests/s of each round':>26} |")
+print(f"|{'-'*40}|{'-'*11}:|{'-'*9}:|{'-'*9}:|{'-'*27}:|")
 for name, (rps, p50, p99) in rows.items():
-    print(f"| {name:38} | {rps:10.0f} | {p50:8.0f} | {p99:8.0f} |")
+    each = " ".join(f"{r[0]:.0f}" for r in runs[name])
+    print(f"| {name:38} | {rps:10.0f} | {p50:8.0f} | {p99:8.0f} | {each:>26} |")
 print()
 for kind in ("valid", "invalid"):
     t = rows[f"tessera-netty/{kind}"]; c = rows[f"nginx-static/{kind}"]; k = rows[f"nginx-lua-redis-keyauth/{kind}"]
-    s = rows[f"tessera-spring-main-port/{kind}"]
+    s = rows.get(f"tessera-spring-main-port/{kind}")
+    spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
     print(f"{kind:7} token: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
-          f"p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs; Spring main port/ceiling = {s[0]/c[0]:.2f}x")
+          f"p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
 PY
