@@ -139,6 +139,43 @@ public final class IndexFootprint {
                         storage, index.size(), run + 1, seconds);
             }
         }
+        // An experiment for the loader: two connections, each loading one half (MOD on the id).
+        for (int run = 0; run < 2; run++) {
+            TokenIndex index = new TokenIndex();
+            long started = System.nanoTime();
+            Thread[] loaders = new Thread[2];
+            for (int shard = 0; shard < loaders.length; shard++) {
+                int part = shard;
+                loaders[shard] = new Thread(() -> {
+                    try (Connection c = DriverManager.getConnection(url, user, password)) {
+                        c.setAutoCommit(false);
+                        try (Statement s = c.createStatement()) {
+                            s.setFetchSize(10_000);
+                            try (ResultSet rs = s.executeQuery(LOAD_QUERY + " AND MOD(t.account_id, 2) = " + part)) {
+                                while (rs.next()) {
+                                    index.activate(rs.getLong(1), rs.getLong(2), TokenDigest.of(rs.getBytes(3)),
+                                            AccessLevel.valueOf(rs.getString(4)));
+                                }
+                            }
+                        }
+                        c.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                loaders[shard].start();
+            }
+            for (Thread loader : loaders) {
+                try {
+                    loader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            System.out.printf(Locale.ROOT, "RESULT load-query-2-threads storage=%s tokens=%d run=%d seconds=%.2f%n",
+                    storage, index.size(), run + 1, (System.nanoTime() - started) / 1e9);
+        }
         long started = System.nanoTime();
         try (RunningTessera tessera = RunningTessera.start(database)) {
             double seconds = (System.nanoTime() - started) / 1e9;
