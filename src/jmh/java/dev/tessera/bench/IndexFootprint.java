@@ -60,21 +60,28 @@ public final class IndexFootprint {
         }
         tokens = null;
         long before = usedHeapAfterGc();
+        long building = System.nanoTime();
         TokenIndex index = new TokenIndex(); // as the application's bean: grows while loading
         for (int i = 0; i < count; i++) {
             // Copies of the digests: the index holds its own, as when loaded from the database.
             TokenDigest d = digests[i];
             index.activate(Tokens.FIRST_ACCOUNT + i, 1, new TokenDigest(d.w0(), d.w1(), d.w2(), d.w3()), AccessLevel.STANDARD);
         }
+        double buildSeconds = (System.nanoTime() - building) / 1e9;
         long after = usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "RESULT index-build tokens=%d seconds=%.2f (activate only, no database)%n", count, buildSeconds);
         double perToken = (after - before) / (double) count;
         System.out.printf(Locale.ROOT, "RESULT index-heap tokens=%d bytes-per-token=%.1f (heap used after GC, %d -> %d bytes)%n",
                 count, perToken, before, after);
         double jol = Double.NaN;
         if (count <= 2_000_000) {
-            jol = GraphLayout.parseInstance(index).totalSize() / (double) count;
-            System.out.printf(Locale.ROOT, "RESULT index-jol tokens=%d bytes-per-token=%.1f (JOL graph of the index, includes shared enums)%n",
-                    count, jol);
+            try {
+                jol = GraphLayout.parseInstance(index).totalSize() / (double) count;
+                System.out.printf(Locale.ROOT, "RESULT index-jol tokens=%d bytes-per-token=%.1f (JOL graph of the index, includes shared enums)%n",
+                        count, jol);
+            } catch (RuntimeException e) { // JOL needs -Djdk.attach.allowAttachSelf=true or jol.magicFieldOffset
+                System.out.println("JOL unavailable here: " + e.getMessage());
+            }
         }
         if (index.size() != count) {
             throw new IllegalStateException("index holds " + index.size());
@@ -132,6 +139,43 @@ public final class IndexFootprint {
                         storage, index.size(), run + 1, seconds);
             }
         }
+        // An experiment for the loader: two connections, each loading one half (MOD on the id).
+        for (int run = 0; run < 2; run++) {
+            TokenIndex index = new TokenIndex();
+            long started = System.nanoTime();
+            Thread[] loaders = new Thread[2];
+            for (int shard = 0; shard < loaders.length; shard++) {
+                int part = shard;
+                loaders[shard] = new Thread(() -> {
+                    try (Connection c = DriverManager.getConnection(url, user, password)) {
+                        c.setAutoCommit(false);
+                        try (Statement s = c.createStatement()) {
+                            s.setFetchSize(10_000);
+                            try (ResultSet rs = s.executeQuery(LOAD_QUERY + " AND MOD(t.account_id, 2) = " + part)) {
+                                while (rs.next()) {
+                                    index.activate(rs.getLong(1), rs.getLong(2), TokenDigest.of(rs.getBytes(3)),
+                                            AccessLevel.valueOf(rs.getString(4)));
+                                }
+                            }
+                        }
+                        c.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                loaders[shard].start();
+            }
+            for (Thread loader : loaders) {
+                try {
+                    loader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            System.out.printf(Locale.ROOT, "RESULT load-query-2-threads storage=%s tokens=%d run=%d seconds=%.2f%n",
+                    storage, index.size(), run + 1, (System.nanoTime() - started) / 1e9);
+        }
         long started = System.nanoTime();
         try (RunningTessera tessera = RunningTessera.start(database)) {
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -141,26 +185,32 @@ public final class IndexFootprint {
         return best;
     }
 
-    /** Set-based inserts (a row-by-row batch takes minutes at a million); digests are SHA-256 of the id. */
+    /**
+     * Set-based inserts in slices of 50,000 accounts, one transaction each (row-by-row batches take
+     * minutes at a million, and one huge transaction swells H2's file); digests are SHA-256 of the id.
+     */
     private static void seed(Connection c, int count, long operator, Storage storage) throws SQLException {
-        long first = Tokens.FIRST_ACCOUNT;
-        long last = first + count - 1;
-        String ids = storage == Storage.H2
-                ? "SELECT X AS id FROM SYSTEM_RANGE(" + first + ", " + last + ")"
-                : "SELECT generate_series(" + first + ", " + last + ") AS id";
         String digest = storage == Storage.H2 ? "HASH('SHA256', CAST(id AS VARCHAR))" : "sha256(CAST(CAST(id AS TEXT) AS BYTEA))";
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO customer_ids (customer_id) SELECT id FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO manager_accounts (customer_id, name, company_name, company_url, api_contact_email, created_at, created_by) "
-                    + "SELECT id, 'Bench', 'Bench Ltd', 'https://bench.example', 'api@bench.example', CURRENT_TIMESTAMP, " + operator
-                    + " FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at) "
-                    + "SELECT id, 'STANDARD', 1, 0, CURRENT_TIMESTAMP FROM (" + ids + ") r");
-            s.executeUpdate("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at) "
-                    + "SELECT id, 1, " + digest + ", 'ABcd…STUv', TRUE, id, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+        int slice = 50_000;
+        for (int from = 0; from < count; from += slice) {
+            long first = Tokens.FIRST_ACCOUNT + from;
+            long last = Tokens.FIRST_ACCOUNT + Math.min(count, from + slice) - 1;
+            String ids = storage == Storage.H2
+                    ? "SELECT X AS id FROM SYSTEM_RANGE(" + first + ", " + last + ")"
+                    : "SELECT generate_series(" + first + ", " + last + ") AS id";
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO customer_ids (customer_id) SELECT id FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO manager_accounts (customer_id, name, company_name, company_url, api_contact_email, created_at, created_by) "
+                        + "SELECT id, 'Bench', 'Bench Ltd', 'https://bench.example', 'api@bench.example', CURRENT_TIMESTAMP, " + operator
+                        + " FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at) "
+                        + "SELECT id, 'STANDARD', 1, 0, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+                s.executeUpdate("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at) "
+                        + "SELECT id, 1, " + digest + ", 'ABcd…STUv', TRUE, id, CURRENT_TIMESTAMP FROM (" + ids + ") r");
+            }
+            c.commit();
         }
-        c.commit();
         c.setAutoCommit(true);
     }
 }

@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# Issue #7: HTTP forward-auth throughput of Tessera's data-plane listener (Netty) against
+# (b) nginx answering a static 200 (the ceiling) and (c) nginx + Lua checking the developer-token
+# header against Redis with an in-worker LRU cache, the way Kong's key-auth plugin works.
+# Also measures Tessera's main port (Spring MVC) for reference.
+#
+#   sudo benchmarks/http.sh              # from the repository root; installs its Debian packages
+#   DURATION=30 CONNECTIONS=64 benchmarks/http.sh
+#
+# Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
+# by a timeout. CPUs: on a machine with >= 2 CPUs every server runs on CPU $SERVER_CPUS (taskset)
+# and wrk on CPU $WRK_CPUS, with the same threads, connections and duration for all.
+set -euo pipefail
+
+if [[ -z "${HTTP_SH_BOUNDED:-}" ]]; then
+    export HTTP_SH_BOUNDED=1
+    exec timeout --kill-after=15 "${TIME_LIMIT:-900}" "$0" "$@"
+fi
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-3}          # every target once per round, interleaved; the table shows medians
+SPRING=${SPRING:-1}          # also load Tessera's main port (Spring MVC), for reference
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-32}
+SERVER_CPUS=${SERVER_CPUS:-0}
+WRK_CPUS=${WRK_CPUS:-1}
+JAVA_BIN=${JAVA_BIN:-java}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+PORT_MAIN=18080 PORT_DATA=18081 PORT_STATIC=18090 PORT_KEYAUTH=18091 PORT_REDIS=16379
+
+WORK=$(mktemp -d /tmp/tessera-http-bench.XXXXXX)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for _ in $(seq 1 50); do # up to 10 s for a graceful stop
+        alive=0
+        for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        ((alive)) || break
+        sleep 0.2
+    done
+    for pid in "${PIDS[@]}"; do
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+log() { echo "== $*" >&2; }
+
+# --- packages -----------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || need+=(nginx-light)
+[[ -f /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || need+=(libnginx-mod-http-lua)
+[[ -f /usr/share/lua/5.1/resty/core.lua ]] || need+=(lua-resty-core)
+[[ -f /usr/share/lua/5.1/resty/lrucache.lua ]] || need+=(lua-resty-lrucache)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v redis-cli >/dev/null || need+=(redis-tools)
+if ((${#need[@]})); then
+    log "installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+pin() { # pin <cpus> <command...>: runs it in the foreground on those CPUs
+    local cpus=$1; shift
+    if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi
+}
+start() { # start <cpus> <command...>: runs it in the background on those CPUs and remembers its pid
+    local cpus=$1; shift
+    if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@" & else "$@" & fi
+    PIDS+=($!)
+}
+for port in 18080 18081 18090 18091 16379; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "Port $port is in use; stop what listens there first." >&2
+        exit 1
+    fi
+done
+
+wait_port() {
+    for _ in $(seq 1 300); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.2
+    done
+    echo "nothing listens on $1" >&2
+    return 1
+}
+
+# --- (a) Tessera, the packaged jar -------------------------------------------------------------
+JAR=$(ls "$ROOT"/target/tessera-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ -z "$JAR" || "${REBUILD:-0}" == 1 || -n "$(find src/main pom.xml -newer "$JAR" -type f | head -1)" ]]; then
+    log "packaging Tessera (mvn -B -q -DskipTests package)"
+    mvn -B -q -DskipTests package >&2
+    JAR=$(ls "$ROOT"/target/tessera-*.jar | grep -v original | head -1)
+fi
+log "starting $JAR on 127.0.0.1:$PORT_MAIN, data plane on 127.0.0.1:$PORT_DATA (CPU $SERVER_CPUS)"
+ADMIN=admin@bench.test ADMIN_PASSWORD=bench-password-123
+start "$SERVER_CPUS" "$JAVA_BIN" $JAVA_OPTS -jar "$JAR" \
+    --server.address=127.0.0.1 --server.port=$PORT_MAIN \
+    --tessera.data-plane-address=127.0.0.1 --tessera.data-plane-port=$PORT_DATA \
+    --tessera.data-dir="$WORK/data" --tessera.admin-email=$ADMIN --tessera.admin-password=$ADMIN_PASSWORD \
+    >"$WORK/tessera.log" 2>&1
+wait_port $PORT_MAIN
+wait_port $PORT_DATA
+
+json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+API="http://127.0.0.1:$PORT_MAIN/api/v1"
+curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d '{"email":"owner@bench.test","password":"owner-password-123"}' "$API/users" >/dev/null
+CUSTOMER=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
+    -d '{"name":"Bench MCC","companyName":"Bench Ltd","companyUrl":"https://bench.example","apiContactEmail":"api@bench.example"}' \
+    "$API/manager-accounts" | json_field customerId)
+TOKEN=$(curl -fsS -u owner@bench.test:owner-password-123 -X POST "$API/manager-accounts/$CUSTOMER/developer-token" | json_field developerToken)
+INVALID=AAAAAAAAAAAAAAAAAAAAAA
+check=$(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $TOKEN" "http://127.0.0.1:$PORT_DATA/v1/forward-auth")
+[[ $check == 200 ]] || { echo "Tessera refused its own token ($check)" >&2; exit 1; }
+
+# --- (b) nginx static 200, (c) nginx + Lua + Redis key-auth --------------------------------------
+log "starting redis-server on 127.0.0.1:$PORT_REDIS and nginx on $PORT_STATIC (static) and $PORT_KEYAUTH (key-auth)"
+start "$SERVER_CPUS" redis-server --bind 127.0.0.1 --port $PORT_REDIS --save '' --appendonly no --daemonize no \
+    --dir "$WORK" >"$WORK/redis.log" 2>&1
+wait_port $PORT_REDIS
+# Kong stores a consumer per key; here the key's value is what the proxy needs to forward.
+redis-cli -p $PORT_REDIS SET "key:$TOKEN" "$CUSTOMER TEST_ACCOUNT" >/dev/null
+
+ERROR_BODY='{"error":{"code":401,"message":"The developer token is not valid.","status":"UNAUTHENTICATED","details":[{"@type":"type.googleapis.com/google.ads.googleads.v23.errors.GoogleAdsFailure","errors":[{"errorCode":{"authenticationError":"DEVELOPER_TOKEN_INVALID"},"message":"The developer token is not valid."}],"requestId":"0123456789abcdefghijkl"}]}}'
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ndk_http_module.so;
+load_module /usr/lib/nginx/modules/ngx_http_lua_module.so;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fastcgi;
+    uwsgi_temp_path $WORK/nginx/uwsgi;
+    scgi_temp_path $WORK/nginx/scgi;
+    lua_package_path "/usr/share/lua/5.1/?.lua;;";
+    init_worker_by_lua_block {
+        keys = require("resty.lrucache").new(100000)
+    }
+    server {
+        listen 127.0.0.1:$PORT_STATIC;
+        location = /v1/forward-auth { return 200; }
+    }
+    server {
+        listen 127.0.0.1:$PORT_KEYAUTH;
+        location = /v1/forward-auth {
+            content_by_lua_block {
+                local key = ngx.var.http_developer_token
+                if not key or key == "" then
+                    ngx.status = 400
+                    return ngx.exit(400)
+                end
+                -- Kong key-auth: an in-worker cache in front of the store, misses cached too, with a TTL.
+                local value = keys:get(key)
+                if value == nil then
+                    local redis = ngx.socket.tcp()
+                    redis:settimeout(1000)
+                    assert(redis:connect("127.0.0.1", $PORT_REDIS))
+                    local k = "key:" .. key
+                    assert(redis:send("*2\r\n\$3\r\nGET\r\n\$" .. #k .. "\r\n" .. k .. "\r\n"))
+                    local line = assert(redis:receive("*l"))
+                    if line == "\$-1" then
+                        value = false
+                    else
+                        value = assert(redis:receive(tonumber(line:sub(2))))
+                        redis:receive(2)
+                    end
+                    redis:setkeepalive(10000, 32)
+                    keys:set(key, value, 5)
+                end
+                if value then
+                    local customer, level = value:match("(%S+) (%S+)")
+                    ngx.header["Tessera-Manager-Customer-Id"] = customer
+                    ngx.header["Tessera-Access-Level"] = level
+                    return ngx.exit(200)
+                end
+                ngx.status = 401
+                ngx.header["Content-Type"] = "application/json"
+                ngx.header["request-id"] = "0123456789abcdefghijkl"
+                ngx.print('$ERROR_BODY')
+                return ngx.exit(401)
+            }
+        }
+    }
+}
+CONF
+start "$SERVER_CPUS" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1
+wait_port $PORT_STATIC
+wait_port $PORT_KEYAUTH
+for port in $PORT_KEYAUTH; do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $TOKEN" "http://127.0.0.1:$port/v1/forward-auth") == 200 ]] \
+        || { echo "key-auth refused the token" >&2; cat "$WORK/nginx/error.log" >&2; exit 1; }
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $INVALID" "http://127.0.0.1:$port/v1/forward-auth") == 401 ]] \
+        || { echo "key-auth accepted an invalid token" >&2; exit 1; }
+done
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $INVALID" "http://127.0.0.1:$PORT_DATA/v1/forward-auth") == 401 ]]
+
+# --- load ----------------------------------------------------------------------------------------
+# run <name> <port> <token>: warm-up, then the measured run; prints "name rps p50 p99"
+to_us() { # wrk latency like 123.45us / 1.20ms / 2.00s -> microseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
+}
+run() {
+    local name=$1 port=$2 token=$3 out
+    local url="http://127.0.0.1:$port/v1/forward-auth"
+    pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "developer-token: $token" "$url" >/dev/null
+    out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "developer-token: $token" "$url")
+    echo "$out" >"$WORK/wrk-${name//\//-}.txt"
+    if echo "$out" | grep -q "Non-2xx"; then
+        [[ $token == "$INVALID" ]] || { echo "$name answered errors to a valid token:" >&2; echo "$out" >&2; exit 1; }
+    fi
+    local rps p50 p99
+    rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+    p50=$(to_us "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+    p99=$(to_us "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+    echo "$name $rps $p50 $p99"
+}
+
+log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
+RESULTS=$WORK/results.txt
+: >"$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+    for kind in valid invalid; do
+        token=$TOKEN
+        [[ $kind == invalid ]] && token=$INVALID
+        run "tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
+        run "nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
+        run "nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
+        if [[ $SPRING == 1 ]]; then run "tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
+    done
+    log "round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+cp "$RESULTS" "${RESULTS_COPY:-/dev/null}" 2>/dev/null || true
+
+echo
+echo "HTTP GET /v1/forward-auth, loopback, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; $("$JAVA_BIN" -version 2>&1 | head -1)"
+python3 - "$RESULTS" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, rps, p50, p99 = line.split()
+    runs.setdefault(name, []).append((float(rps), float(p50), float(p99)))
+rows = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in runs.items()}
+best = {name: max(rs) for name, rs in runs.items()}  # the round with the most requests/s: least disturbed
+print(f"| {'target':38} | {'median req/s':>12} | {'p50 µs':>8} | {'p99 µs':>8} | {'best req/s':>10} | {'its p99 µs':>10} | {'req/s of each round':>30} |")
+print(f"|{'-'*40}|{'-'*13}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*11}:|{'-'*31}:|")
+for name, (rps, p50, p99) in rows.items():
+    each = " ".join(f"{r[0]:.0f}" for r in runs[name])
+    print(f"| {name:38} | {rps:12.0f} | {p50:8.0f} | {p99:8.0f} | {best[name][0]:10.0f} | {best[name][2]:10.0f} | {each:>30} |")
+print()
+for kind in ("valid", "invalid"):
+    t = rows[f"tessera-netty/{kind}"]; c = rows[f"nginx-static/{kind}"]; k = rows[f"nginx-lua-redis-keyauth/{kind}"]
+    s = rows.get(f"tessera-spring-main-port/{kind}")
+    spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
+    print(f"{kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
+          f"p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
+    tb, cb, kb = best[f"tessera-netty/{kind}"], best[f"nginx-static/{kind}"], best[f"nginx-lua-redis-keyauth/{kind}"]
+    print(f"{kind:7} token, best rounds: Tessera/ceiling = {tb[0]/cb[0]:.2f}x, Tessera/key-auth = {tb[0]/kb[0]:.2f}x, "
+          f"p99 Tessera {tb[2]:.0f} µs vs key-auth {kb[2]:.0f} µs")
+PY
