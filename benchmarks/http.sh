@@ -117,6 +117,14 @@ CUSTOMER=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: ap
     -d '{"name":"Bench MCC","companyName":"Bench Ltd","companyUrl":"https://bench.example","apiContactEmail":"api@bench.example"}' \
     "$API/manager-accounts" | json_field customerId)
 TOKEN=$(curl -fsS -u owner@bench.test:owner-password-123 -X POST "$API/manager-accounts/$CUSTOMER/developer-token" | json_field developerToken)
+# STANDARD access has no daily operation limit: the load measures the check, not the quota.
+for level in BASIC STANDARD; do
+    APPLICATION=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
+        -d "{\"requestedLevel\":\"$level\",\"useCase\":\"benchmark\",\"expectedDailyOperations\":100000000,\"companyUrl\":\"https://bench.example\"}" \
+        "$API/manager-accounts/$CUSTOMER/access-applications" | json_field id)
+    curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"reason":"benchmark"}' \
+        "$API/access-applications/$APPLICATION:approve" >/dev/null
+done
 INVALID=AAAAAAAAAAAAAAAAAAAAAA
 check=$(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $TOKEN" "http://127.0.0.1:$PORT_DATA/v1/forward-auth")
 [[ $check == 200 ]] || { echo "Tessera refused its own token ($check)" >&2; exit 1; }

@@ -1,5 +1,7 @@
 package dev.tessera.bench;
 
+import dev.tessera.access.AccessPolicy;
+import dev.tessera.access.QuotaLedger;
 import dev.tessera.token.TokenDigest;
 import dev.tessera.token.TokenHasher;
 import dev.tessera.verify.ClientAccountIndex;
@@ -10,6 +12,7 @@ import dev.tessera.verify.Verdict;
 import dev.tessera.verify.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In-process cost of the data-plane decision (issue #7), through the code the endpoints run
- * ({@link DataPlane#forwardAuth}: shape check → HMAC-SHA256 → index lookup), for a valid, an
- * unknown and a malformed token, against the floor measured in the same run: one HMAC-SHA256 of
+ * ({@link DataPlane#forwardAuth}: shape check → HMAC-SHA256 → index lookup → access rules and the
+ * daily quota, counted for STANDARD tokens), for a valid, an unknown and a malformed token; the
+ * valid path again without the access rules and quota ({@link Verifier#tokensOnly}), which is what
+ * the quota check adds (issue #6); against the floor measured in the same run: one HMAC-SHA256 of
  * the 22 token bytes with {@link Mac} plus one {@link ConcurrentHashMap#get} on a map of the same
  * size. Each call takes the next of 4,096 tokens drawn at random from the population, so a big
  * index is read from memory as in production, not from one hot cache line.
@@ -48,6 +53,7 @@ public class VerifyBenchmark {
     public int activeTokens;
 
     DataPlane dataPlane;
+    DataPlane tokensOnly;
     String[] valid;
     String[] unknown;
     String[] malformed;
@@ -60,7 +66,11 @@ public class VerifyBenchmark {
         TokenHasher hasher = new TokenHasher(Tokens.PEPPER);
         String[] population = Tokens.generate(activeTokens, 7);
         TokenIndex index = Tokens.index(hasher, population);
-        dataPlane = new DataPlane(Verifier.tokensOnly(hasher, index, new ClientAccountIndex()), JsonMapper.builder().build());
+        ClientAccountIndex clients = new ClientAccountIndex();
+        JsonMapper json = JsonMapper.builder().build();
+        dataPlane = new DataPlane(new Verifier(hasher, index, clients, AccessPolicy.defaults(),
+                new QuotaLedger(Clock.systemUTC())), json);
+        tokensOnly = new DataPlane(Verifier.tokensOnly(hasher, index, clients), json);
 
         SplittableRandom random = new SplittableRandom(11);
         valid = new String[SAMPLE];
@@ -134,6 +144,12 @@ public class VerifyBenchmark {
     @Benchmark
     public Verdict verifyValid(Cursor cursor) {
         return dataPlane.forwardAuth(valid[cursor.next()], null, null);
+    }
+
+    /** The valid path without access rules and quota: {@code verifyValid} minus this is the quota's cost. */
+    @Benchmark
+    public Verdict verifyValidWithoutQuota(Cursor cursor) {
+        return tokensOnly.forwardAuth(valid[cursor.next()], null, null);
     }
 
     @Benchmark

@@ -2,7 +2,6 @@ package dev.tessera.access;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Daily operation quotas, counted per manager account — the token's lineage, so a reset does not
@@ -16,7 +15,7 @@ public final class QuotaLedger {
     /** A limit meaning "no daily limit". */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
-    private final ConcurrentHashMap<Long, UsageWindow> windows = new ConcurrentHashMap<>();
+    private final WindowTable windows = new WindowTable();
     private final Clock clock;
 
     public QuotaLedger(Clock clock) {
@@ -40,7 +39,7 @@ public final class QuotaLedger {
 
     /** Operations the account used in the last 24 hours in a pool, on this node. */
     public long used(long account, boolean testPool) {
-        UsageWindow window = windows.get(key(account, testPool));
+        UsageWindow window = windows.peek(key(account, testPool));
         return window == null ? 0 : window.used(clock.millis() / 60_000L);
     }
 
@@ -54,7 +53,8 @@ public final class QuotaLedger {
      * puts them back if it throws.
      */
     void drain(PendingWriter writer) {
-        windows.forEach((key, window) -> {
+        windows.forEach(window -> {
+            long key = window.key;
             Map<Long, long[]> rows = window.drain();
             if (rows.isEmpty()) {
                 return;
@@ -69,8 +69,7 @@ public final class QuotaLedger {
     }
 
     private UsageWindow window(long key) {
-        UsageWindow window = windows.get(key);
-        return window != null ? window : windows.computeIfAbsent(key, id -> new UsageWindow());
+        return windows.get(key);
     }
 
     private static long key(long account, boolean testPool) {

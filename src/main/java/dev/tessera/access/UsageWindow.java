@@ -18,10 +18,20 @@ final class UsageWindow {
     static final int ACCEPTED_OPERATIONS = 1;
     static final int FIELDS = 5;
 
+    /** The ledger's key of this window: account and pool. */
+    final long key;
+
     private final long[] operations = new long[MINUTES];
     private long total;
     private long head = Long.MIN_VALUE;
     private Map<Long, long[]> pending = new HashMap<>(4);
+    // The pending row of the minute counted last: the hot path neither boxes nor hashes.
+    private long rowMinute = Long.MIN_VALUE;
+    private long[] row;
+
+    UsageWindow(long key) {
+        this.key = key;
+    }
 
     /**
      * Admits {@code count} operations in {@code minute} if the window stays within {@code limit}.
@@ -36,9 +46,9 @@ final class UsageWindow {
         }
         total += count;
         operations[index(at)] += count;
-        long[] row = pending(at);
-        row[ACCEPTED_REQUESTS]++;
-        row[ACCEPTED_OPERATIONS] += count;
+        long[] counts = pending(at);
+        counts[ACCEPTED_REQUESTS]++;
+        counts[ACCEPTED_OPERATIONS] += count;
         return 0;
     }
 
@@ -65,15 +75,17 @@ final class UsageWindow {
     synchronized Map<Long, long[]> drain() {
         Map<Long, long[]> drained = pending;
         pending = new HashMap<>(4);
+        rowMinute = Long.MIN_VALUE;
+        row = null;
         return drained;
     }
 
     /** Puts back counts that could not be written, so that a database outage loses nothing. */
     synchronized void restore(Map<Long, long[]> unwritten) {
-        unwritten.forEach((minute, row) -> {
+        unwritten.forEach((minute, counts) -> {
             long[] target = pending(minute);
             for (int i = 0; i < FIELDS; i++) {
-                target[i] += row[i];
+                target[i] += counts[i];
             }
         });
     }
@@ -113,7 +125,11 @@ final class UsageWindow {
     }
 
     private long[] pending(long minute) {
-        return pending.computeIfAbsent(minute, m -> new long[FIELDS]);
+        if (minute != rowMinute) {
+            row = pending.computeIfAbsent(minute, m -> new long[FIELDS]);
+            rowMinute = minute;
+        }
+        return row;
     }
 
     private static int index(long minute) {

@@ -32,7 +32,8 @@ class BenchmarkSmokeTests {
                 .shouldFailOnError(true)
                 .build()).run();
         assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
-                .containsExactlyInAnyOrder("verifyValid", "verifyUnknown", "verifyMalformed", "floorHmacPlusMapGet");
+                .containsExactlyInAnyOrder("verifyValid", "verifyValidWithoutQuota", "verifyUnknown", "verifyMalformed",
+                        "floorHmacPlusMapGet");
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 
