@@ -12,15 +12,16 @@ import java.util.Locale;
  * SVG (no script, no chart library): the geometry is computed here, the template only places it.
  * The chart carries a title and a text summary for screen readers, and its numbers as table rows.
  */
-record UsageChart(String id, String title, String summary, int width, int height, List<Bar> bars, List<Tick> ticks,
-        List<AxisLabel> labels, List<Row> rows, String periodName) {
+record UsageChart(String id, String title, String summary, List<Bar> bars, List<Tick> ticks, List<AxisLabel> labels,
+        List<Row> rows, String periodName) {
 
-    static final int WIDTH = 480;
-    static final int HEIGHT = 200;
-    private static final int LEFT = 40;
-    private static final int RIGHT = 6;
-    private static final int TOP = 10;
-    private static final int BOTTOM = 24;
+    /** The viewBox; the template's grid lines and labels use the same numbers. */
+    static final int WIDTH = 720;
+    static final int HEIGHT = 220;
+    private static final int LEFT = 50;
+    private static final int RIGHT = 8;
+    private static final int TOP = 12;
+    private static final int BOTTOM = 34;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -32,8 +33,8 @@ record UsageChart(String id, String title, String summary, int width, int height
     /** A horizontal grid line with its value. */
     record Tick(String y, String value) {}
 
-    /** A period's name under the axis. */
-    record AxisLabel(String x, String text) {}
+    /** A period's name under the axis; the last one ends at its bar, so that it stays inside the chart. */
+    record AxisLabel(String x, String text, String anchor) {}
 
     /** The numbers of one period, for the table. */
     record Row(String period, String acceptedRequests, String acceptedOperations, String rejectedNotApproved,
@@ -78,8 +79,9 @@ record UsageChart(String id, String title, String summary, int width, int height
             bars.add(new Bar(n(x), n(barWidth), n(baseline - acceptedHeight), n(acceptedHeight),
                     n(baseline - acceptedHeight - rejectedHeight), n(rejectedHeight),
                     name[1] + ": " + count(p.acceptedRequests()) + " accepted, " + count(p.rejected()) + " rejected"));
-            if (i % labelEvery == 0) {
-                labels.add(new AxisLabel(n(x + barWidth / 2), name[0]));
+            if ((periods.size() - 1 - i) % labelEvery == 0) {
+                boolean last = i == periods.size() - 1;
+                labels.add(new AxisLabel(n(last ? x + barWidth : x + barWidth / 2), name[0], last ? "end" : "middle"));
             }
             rows.add(new Row(name[1], count(p.acceptedRequests()), count(p.acceptedOperations()),
                     count(p.rejectedNotApproved()), count(p.rejectedProhibited()), count(p.rejectedQuota())));
@@ -93,13 +95,24 @@ record UsageChart(String id, String title, String summary, int width, int height
         List<Tick> ticks = List.of(tick(0, top, plotHeight), tick(top / 2, top, plotHeight), tick(top, top, plotHeight));
         String summary = accepted + rejected == 0
                 ? "No requests in this period."
-                : count(accepted) + " requests accepted and " + count(rejected) + " rejected in all. Busiest " + periodName
-                        + ": " + busiest + ", with " + count(busiestCount) + " requests.";
-        return new UsageChart(id, title, summary, WIDTH, HEIGHT, bars, ticks, labels, rows, periodName);
+                : requests(accepted) + " accepted and " + count(rejected) + " rejected in all. Busiest " + periodName
+                        + ": " + busiest + ", with " + requests(busiestCount) + ".";
+        return new UsageChart(id, title, summary, bars, ticks, labels, rows, periodName);
     }
 
     private static Tick tick(long value, long top, double plotHeight) {
-        return new Tick(n(TOP + plotHeight - plotHeight * value / top), count(value));
+        return new Tick(n(TOP + plotHeight - plotHeight * value / top), compact(value));
+    }
+
+    /** 500, 1k, 2.5k, 10k, 1M: short enough for the axis at 375 px. */
+    static String compact(long value) {
+        if (value < 1000) {
+            return Long.toString(value);
+        }
+        double scaled = value >= 1_000_000 ? value / 1_000_000.0 : value / 1000.0;
+        String unit = value >= 1_000_000 ? "M" : "k";
+        return (scaled == Math.rint(scaled) ? Long.toString((long) scaled) : String.format(Locale.ROOT, "%.1f", scaled))
+                + unit;
     }
 
     /** The smallest of 4, 10, 20, 50, 100, 200, 500 … that is at least {@code max}; even, so its half is whole. */
@@ -120,6 +133,10 @@ record UsageChart(String id, String title, String summary, int width, int height
 
     private static String n(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String requests(long value) {
+        return count(value) + (value == 1 ? " request" : " requests");
     }
 
     static String count(long value) {

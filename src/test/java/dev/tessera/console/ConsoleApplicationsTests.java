@@ -90,7 +90,7 @@ class ConsoleApplicationsTests {
             item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(display(account.customerId())));
 
-            item.getByLabel("Reason for approving (optional)").fill("Clear reporting use case");
+            item.getByLabel("Reason for approving").fill("Clear reporting use case");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve application").setExact(false))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())

@@ -91,8 +91,9 @@ class ConsoleUsageTests {
             Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
             assertThat(page.locator("#usage-hourly").isVisible()).isTrue();
-            page.locator("#usage-title").scrollIntoViewIfNeeded();
             session.screenshot("api-center-usage-375px");
+            page.locator("section[aria-labelledby=usage-title]").screenshot(new com.microsoft.playwright.Locator
+                    .ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("api-center-usage-375px-section.png")));
         }
     }
 }
