@@ -52,6 +52,7 @@ class ConsoleApplicationsTests {
             ConsoleDriver.openApiCenterByClicking(page, account);
             assertThat(page.getByTestId("access-level").textContent()).isEqualTo("TEST_ACCOUNT");
 
+            assertEveryPostFormCarriesTheCsrfToken(page);
             page.getByText("Apply for higher access").first().click();
             page.getByLabel("Requested level").selectOption("BASIC");
             page.getByLabel("Use case").fill("   ");
@@ -74,6 +75,7 @@ class ConsoleApplicationsTests {
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
             signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
+            session.screenshot("accounts-operator");
             link(page, "Review queue").click();
             page.waitForURL("**/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
@@ -81,6 +83,7 @@ class ConsoleApplicationsTests {
             assertThat(item.textContent()).contains("BASIC", "TEST_ACCOUNT", "Weekly performance reports", "5,000",
                     account.admin().email());
             session.screenshot("review-queue");
+            assertEveryPostFormCarriesTheCsrfToken(page);
 
             // A rejection needs a reason: the browser asks for one, and so does Tessera.
             item.locator("textarea[name=reason][required]").evaluate("e => e.removeAttribute('required')");
@@ -150,6 +153,12 @@ class ConsoleApplicationsTests {
                                     page.locator("form input[name=_csrf]").first().inputValue())));
             assertThat(forged.status()).isEqualTo(403);
         }
+    }
+
+    static void assertEveryPostFormCarriesTheCsrfToken(Page page) {
+        int forms = page.locator("form[method=post]").count();
+        assertThat(forms).isPositive();
+        assertThat(page.locator("form[method=post] input[name=_csrf]").count()).isEqualTo(forms);
     }
 
     static String display(String digits) {

@@ -4,6 +4,7 @@ import static dev.tessera.console.ConsoleDriver.button;
 import static dev.tessera.console.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tessera.testing.Browser;
@@ -128,6 +129,53 @@ class ConsoleContactTests {
         }
         assertThat(account.admin().api().get(account.path() + "/api-contact-email").json().get("looksPersonal")
                 .asBoolean()).isTrue();
+    }
+
+    @Test
+    void notificationsShowARetryWithTheLastErrorWhileTheMailServerIsDownThenSent() {
+        Scenario.Account account = scenario.account("uli");
+        String team = "ops-team-" + account.customerId() + "@acme.example";
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            smtp.down();
+            try {
+                page.navigate("/accounts/" + account.customerId() + "/api-center");
+                page.getByLabel("API contact email").fill(team);
+                button(page, "Save").click();
+                page.navigate("/accounts/" + account.customerId() + "/notifications");
+                waitForState(page, () -> confirmationTo(page, team), "Retrying");
+                Locator confirmation = confirmationTo(page, team);
+                assertThat(confirmation.textContent()).contains("Attempt ");
+                assertThat(confirmation.locator(".mail-error").textContent()).as("last error").isNotBlank();
+                session.screenshot("notifications-retrying");
+            } finally {
+                smtp.up();
+            }
+            waitForState(page, () -> confirmationTo(page, team), "Sent");
+            assertThat(confirmationTo(page, team).textContent()).contains("Accepted by the mail server");
+            assertThat(smtp.await(team, 1, text -> text.contains("Confirm"))).hasSize(1);
+        }
+    }
+
+    private static Locator confirmationTo(Page page, String recipient) {
+        return page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("CONTACT_CONFIRMATION"))
+                .filter(new Locator.FilterOptions().setHasText(recipient));
+    }
+
+    /** Reloads the notifications page until the mail is in {@code state}, for up to 20 s. */
+    private static void waitForState(Page page, java.util.function.Supplier<Locator> mail, String state) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            Locator found = mail.get();
+            if (found.count() == 1 && state.equals(found.getByTestId("delivery-state").textContent())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("mail still not %s: %s", state,
+                    found.count() == 0 ? "none" : found.first().textContent()).isLessThan(deadline);
+            page.waitForTimeout(200);
+            page.reload();
+        }
     }
 
     private static String linkToken(MimeMessage mail) {

@@ -69,6 +69,36 @@ class ConsoleNotificationsTests {
     }
 
     @Test
+    void notificationsArePagedNewestFirstAndReadableAt375Pixels() {
+        Scenario.Account account = scenario.account("qiu");
+        scenario.issueToken(account);
+        for (int i = 1; i <= NotificationsPage.PAGE_SIZE; i++) {
+            assertThat(scenario.reset(account, "rotation " + i).status()).isEqualTo(200);
+        }
+        int total = NotificationsPage.PAGE_SIZE + 2; // + the confirmation at creation and the token issued
+        try (Browser.Session session = browser.session(tessera, 375, 740)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/notifications");
+            assertThat(page.getByTestId("notification-total").textContent()).isEqualTo(total + " mails");
+            assertThat(page.getByTestId("notification").count()).isEqualTo(NotificationsPage.PAGE_SIZE);
+            assertThat(page.getByTestId("notification").first().textContent()).contains("TOKEN_RESET");
+            page.getByTestId("notification").first().getByText("Read the mail").click();
+            assertThat(page.getByTestId("notification").first().locator(".mail-body").textContent())
+                    .contains("rotation " + NotificationsPage.PAGE_SIZE);
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            page.getByTestId("notification").first().screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browser.SCREENSHOTS.resolve("notifications-375px-first.png")));
+
+            link(page, "Older →").click();
+            assertThat(page.locator(".pager").textContent()).contains("Page 2 of 2");
+            assertThat(page.getByTestId("notification").count()).isEqualTo(2);
+            assertThat(page.getByTestId("notification").last().textContent()).contains("CONTACT_CONFIRMATION");
+        }
+    }
+
+    @Test
     void operatorSeesEveryAccountsNotificationsAndOthersGet403() {
         Scenario.Account first = scenario.account("ola");
         Scenario.Account second = scenario.account("pia");
