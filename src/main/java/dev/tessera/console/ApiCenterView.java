@@ -79,6 +79,7 @@ class ApiCenterView {
         model.addAttribute("quotas", report.quotas().stream().map(QuotaMeter::of).toList());
         model.addAttribute("hourlyChart", UsageChart.hourly(report.hourly()));
         model.addAttribute("dailyChart", UsageChart.daily(report.daily()));
+        model.addAttribute("hasUsage", report.daily().stream().anyMatch(p -> p.acceptedRequests() + p.rejected() > 0));
         return "api-center";
     }
 

@@ -79,6 +79,20 @@ class ConsoleUsageTests {
     }
 
     @Test
+    void accountWithoutRequestsSaysSoInsteadOfDrawingEmptyCharts() {
+        Scenario.Account account = scenario.account("wes");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.getByTestId("quota").textContent()).contains("0 of 15,000 operations used");
+            assertThat(page.getByTestId("no-usage").textContent()).contains("No API requests");
+            assertThat(page.locator("svg.chart-svg").count()).isZero();
+        }
+    }
+
+    @Test
     void usageIsReadableAt375PixelsWide() {
         Scenario.Account account = scenario.account("val");
         String token = scenario.issueToken(account);
