@@ -137,6 +137,46 @@ class ConsoleApplicationsTests {
     }
 
     @Test
+    void rejectionReasonReachesTheApplicantAndTheLevelStays() {
+        Scenario.Account account = scenario.account("lea");
+        scenario.issueToken(account);
+        scenario.promote(account, "BASIC");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            page.getByText("Apply for higher access").first().click();
+            assertThat(page.getByLabel("Requested level").locator("option").allTextContents())
+                    .singleElement().asString().startsWith("STANDARD");
+            page.getByLabel("Use case").fill("Everything, all the time");
+            page.getByLabel("Expected daily operations").fill("1,000,000");
+            button(page, "Apply for higher access").click();
+            assertThat(page.getByTestId("applications").textContent()).contains("STANDARD", "pending review");
+        }
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
+            page.navigate("/operator/applications");
+            Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
+                    .setHasText(display(account.customerId())));
+            assertThat(item.textContent()).contains("STANDARD", "1,000,000", "Now holds", "BASIC");
+            item.getByLabel("Reason for rejecting").fill("Describe the tool and its callers in more detail");
+            item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject application").setExact(false))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("STANDARD", "rejected");
+        }
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("BASIC");
+            assertThat(page.getByTestId("applications").locator("tbody tr").first().textContent())
+                    .contains("STANDARD", "rejected", "Describe the tool and its callers in more detail");
+            assertThat(page.getByText("Apply for higher access").count()).as("may apply again").isPositive();
+        }
+    }
+
+    @Test
     void onlyTheOperatorOpensTheReviewQueue() {
         Scenario.Account account = scenario.account("kim");
         try (Browser.Session session = browser.session(tessera)) {
