@@ -16,16 +16,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The account list after sign-in, creating a manager account, an account's home and its Admin page. */
+/** The account list after sign-in (with the operator's pages for the OPERATOR), creating a manager account, an account's home and its Admin page. */
 @Controller
 class AccountPages {
 
     private final ManagerAccounts accounts;
     private final AccountAccess access;
+    private final OperatorGate operator;
 
-    AccountPages(ManagerAccounts accounts, AccountAccess access) {
+    AccountPages(ManagerAccounts accounts, AccountAccess access, OperatorGate operator) {
         this.accounts = accounts;
         this.access = access;
+        this.operator = operator;
     }
 
     /** The create form's fields, kept to show them again next to an error. */
@@ -34,6 +36,7 @@ class AccountPages {
     @GetMapping("/")
     String list(Principal principal, Model model) {
         model.addAttribute("memberships", accounts.membershipsOf(principal.getName()));
+        model.addAttribute("operator", operator.isOperator(principal));
         return "accounts";
     }
 
