@@ -6,8 +6,11 @@ import java.util.Map;
 /**
  * One manager account's data-plane usage over the last 24 hours, in minute buckets, plus the counts
  * not yet written to the database. The window slides a minute at a time: operations admitted in
- * minute {@code m} count against the quota until minute {@code m + 1440}. Thread-safe; each call
- * holds the window's monitor for a few array operations.
+ * minute {@code m} count against the quota until minute {@code m + 1440}. Thread-safe.
+ *
+ * <p>Within a minute a request touches only this object's own fields (one or two cache lines): the
+ * minute's counts are folded into the bucket array and the pending map when the minute changes or
+ * the counts are drained. The bucket array is allocated on the first fold.
  */
 final class UsageWindow {
 
@@ -21,13 +24,19 @@ final class UsageWindow {
     /** The ledger's key of this window: account and pool. */
     final long key;
 
-    private final long[] operations = new long[MINUTES];
-    private long total;
     private long head = Long.MIN_VALUE;
+    /** Operations in the window, the head minute's included. */
+    private long total;
+    /** Operations of the head minute not yet in {@link #operations}. */
+    private long headOperations;
+    /** Counts of the head minute not yet in {@link #pending}, in the order of a pending row. */
+    private long acceptedRequests;
+    private long acceptedOperations;
+    private long rejectedNotApproved;
+    private long rejectedProhibited;
+    private long rejectedQuota;
+    private long[] operations;
     private Map<Long, long[]> pending = new HashMap<>(4);
-    // The pending row of the minute counted last: the hot path neither boxes nor hashes.
-    private long rowMinute = Long.MIN_VALUE;
-    private long[] row;
 
     UsageWindow(long key) {
         this.key = key;
@@ -39,28 +48,32 @@ final class UsageWindow {
      * @return 0 when admitted, otherwise the seconds until enough usage slides out of the window
      */
     synchronized long tryAcquire(long count, long limit, long minute, long nowMillis) {
-        long at = advance(minute);
+        advance(minute);
         if (total + count > limit) {
-            pending(at)[2 + Rejection.QUOTA.ordinal()]++;
+            rejectedQuota++;
             return retryAfterSeconds(count, limit, nowMillis);
         }
         total += count;
-        operations[index(at)] += count;
-        long[] counts = pending(at);
-        counts[ACCEPTED_REQUESTS]++;
-        counts[ACCEPTED_OPERATIONS] += count;
+        headOperations += count;
+        acceptedRequests++;
+        acceptedOperations += count;
         return 0;
     }
 
     synchronized void reject(Rejection reason, long minute) {
-        pending(advance(minute))[2 + reason.ordinal()]++;
+        advance(minute);
+        switch (reason) {
+            case NOT_APPROVED -> rejectedNotApproved++;
+            case PROHIBITED -> rejectedProhibited++;
+            case QUOTA -> rejectedQuota++;
+        }
     }
 
     /** Adds usage read back from the database at start, if it is still inside the window. */
     synchronized void load(long minute, long count, long nowMinute) {
         advance(nowMinute);
         if (minute <= head && minute > head - MINUTES) {
-            operations[index(minute)] += count;
+            buckets()[index(minute)] += count;
             total += count;
         }
     }
@@ -73,49 +86,74 @@ final class UsageWindow {
 
     /** Takes the counts not yet written: epoch minute → row of {@link #FIELDS} counts. */
     synchronized Map<Long, long[]> drain() {
+        foldPending();
         Map<Long, long[]> drained = pending;
         pending = new HashMap<>(4);
-        rowMinute = Long.MIN_VALUE;
-        row = null;
         return drained;
     }
 
     /** Puts back counts that could not be written, so that a database outage loses nothing. */
     synchronized void restore(Map<Long, long[]> unwritten) {
-        unwritten.forEach((minute, counts) -> {
-            long[] target = pending(minute);
-            for (int i = 0; i < FIELDS; i++) {
-                target[i] += counts[i];
-            }
-        });
+        unwritten.forEach((minute, counts) -> add(minute, counts));
     }
 
-    /** Moves the window's head to {@code minute}, dropping what slid out; answers the minute to count in. */
-    private long advance(long minute) {
+    /** Moves the head to {@code minute} (never back: a clock that stepped back counts in the newest minute). */
+    private void advance(long minute) {
         if (head == Long.MIN_VALUE) {
             head = minute;
-            return minute;
+            return;
         }
         if (minute <= head) {
-            return head; // a clock that stepped back counts in the newest minute
+            return;
         }
-        long steps = Math.min(minute - head, MINUTES);
-        for (long i = 1; i <= steps; i++) {
-            int slot = index(head + i);
-            total -= operations[slot];
-            operations[slot] = 0;
+        foldPending();
+        foldOperations();
+        if (operations != null) {
+            long steps = Math.min(minute - head, MINUTES);
+            for (long i = 1; i <= steps; i++) {
+                int slot = index(head + i);
+                total -= operations[slot];
+                operations[slot] = 0;
+            }
         }
         head = minute;
-        return minute;
+    }
+
+    private void foldOperations() {
+        if (headOperations != 0) {
+            buckets()[index(head)] += headOperations;
+            headOperations = 0;
+        }
+    }
+
+    private void foldPending() {
+        if ((acceptedRequests | rejectedNotApproved | rejectedProhibited | rejectedQuota) == 0) {
+            return;
+        }
+        add(head, new long[] {acceptedRequests, acceptedOperations, rejectedNotApproved, rejectedProhibited,
+            rejectedQuota});
+        acceptedRequests = 0;
+        acceptedOperations = 0;
+        rejectedNotApproved = 0;
+        rejectedProhibited = 0;
+        rejectedQuota = 0;
+    }
+
+    private void add(long minute, long[] counts) {
+        long[] target = pending.computeIfAbsent(minute, m -> new long[FIELDS]);
+        for (int i = 0; i < FIELDS; i++) {
+            target[i] += counts[i];
+        }
     }
 
     private long retryAfterSeconds(long count, long limit, long nowMillis) {
         if (count > limit) {
             return MINUTES * 60L;
         }
+        foldOperations();
         long remaining = total;
         for (long minute = head - MINUTES + 1; minute <= head; minute++) {
-            remaining -= operations[index(minute)];
+            remaining -= operations == null ? 0 : operations[index(minute)];
             if (remaining + count <= limit) {
                 long freeAtMillis = (minute + MINUTES) * 60_000L;
                 return Math.max(1, (freeAtMillis - nowMillis + 999) / 1000);
@@ -124,12 +162,11 @@ final class UsageWindow {
         return MINUTES * 60L;
     }
 
-    private long[] pending(long minute) {
-        if (minute != rowMinute) {
-            row = pending.computeIfAbsent(minute, m -> new long[FIELDS]);
-            rowMinute = minute;
+    private long[] buckets() {
+        if (operations == null) {
+            operations = new long[MINUTES];
         }
-        return row;
+        return operations;
     }
 
     private static int index(long minute) {
