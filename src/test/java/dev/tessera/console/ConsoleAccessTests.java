@@ -12,37 +12,11 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.tessera.testing.Browser;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Who may open the API Center, and forms that did not come from Tessera (issue #4, points 3 and 4). */
-class ConsoleAccessTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleAccessTests extends BrowserTests {
 
     @Test
     void standardUserSeesNoApiCenterLinkAndGetsA403PageSayingWhy() {

@@ -8,37 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tessera.testing.Browser;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The account list, creating a manager account, and the audit log's pages and filter (issue #4). */
-class ConsoleAccountsTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleAccountsTests extends BrowserTests {
 
     @Test
     void userCreatesAManagerAccountAndBecomesItsAdmin() {

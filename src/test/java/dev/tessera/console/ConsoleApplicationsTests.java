@@ -12,35 +12,10 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.tessera.testing.Browser;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Applying for a higher access level in the API Center, and the operator's review queue (issue 6). */
-class ConsoleApplicationsTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleApplicationsTests extends BrowserTests {
 
     @Test
     void adminAppliesForBasicAndTheOperatorApprovesItInTheReviewQueue() {

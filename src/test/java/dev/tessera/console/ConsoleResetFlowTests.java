@@ -16,37 +16,11 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.tessera.testing.Browser;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The console's reset flow in a real Chromium (issue #4, points 1, 2 and 5). */
-class ConsoleResetFlowTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleResetFlowTests extends BrowserTests {
 
     @Test
     void adminAppliesAndResetsFromApiCenterAndOnlyTheNewTokenWorks() {

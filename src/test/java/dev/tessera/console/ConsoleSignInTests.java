@@ -11,38 +11,12 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.testing.Browser;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
 import dev.tessera.account.CustomerId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signing in and out of the console, and the lock-out after repeated failures (issue #4). */
-class ConsoleSignInTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleSignInTests extends BrowserTests {
 
     @Test
     void pagesNeedSignInAndTheSessionCookieIsHttpOnlyAndSameSite() {

@@ -9,37 +9,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tessera.testing.Browser;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Users page and the reset prompt after an ADMIN leaves (issue #4, point 6). */
-class ConsoleUsersTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleUsersTests extends BrowserTests {
 
     @Test
     void removingAnAdminShowsTheResetPromptUntilTheTokenIsReset() {
