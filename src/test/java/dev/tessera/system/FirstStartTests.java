@@ -40,6 +40,18 @@ class FirstStartTests {
     }
 
     @Test
+    void aNewDataDirectoryIsReadableByItsOwnerOnly() throws IOException {
+        TestDatabase database = TestDatabase.fresh(Storage.H2);
+        Path dataDir = database.dataDir().resolve("new").resolve("data");
+        try (RunningTessera tessera = RunningTessera.start(database, "tessera.data-dir=" + dataDir,
+                "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("tessera") + ";DB_CLOSE_ON_EXIT=FALSE")) {
+            assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(dataDir.resolve("tessera.mv.db")).exists();
+            assertThat(ownerOnly(dataDir.resolve("token-pepper"))).isTrue();
+        }
+    }
+
+    @Test
     void postgresWithoutAPepperFailsFastSayingHowToSetOne() {
         TestDatabase database = TestDatabase.fresh(Storage.POSTGRES);
         assertThatThrownBy(() -> RunningTessera.start(database, "tessera.token-pepper="))
