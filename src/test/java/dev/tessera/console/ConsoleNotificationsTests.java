@@ -10,36 +10,13 @@ import com.microsoft.playwright.Response;
 import dev.tessera.testing.Browser;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The notifications pages: an account's for its ADMINs, every account's for the OPERATOR (issue 5). */
-class ConsoleNotificationsTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-        // No SMTP server configured: notices stay in the outbox, HELD, readable in the console.
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tessera != null) {
-            tessera.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-    }
+/**
+ * The notifications pages: an account's for its ADMINs, every account's for the OPERATOR (issue 5).
+ * No SMTP server is configured: notices stay in the outbox, HELD, readable in the console.
+ */
+class ConsoleNotificationsTests extends BrowserTests {
 
     @Test
     void notificationsListTheResetNoticeNewestFirstWithItsDeliveryState() {
