@@ -7,6 +7,7 @@ import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.system.ApiException;
+import dev.tessera.system.TextFields;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +66,7 @@ public class AccessApplications {
         if (level == null || level == AccessLevel.TEST_ACCOUNT) {
             throw ApiException.invalid("requestedLevel", "Apply for EXPLORER, BASIC or STANDARD.");
         }
-        String useCase = text("useCase", request.useCase(), MAX_USE_CASE);
+        String useCase = TextFields.multiLine("useCase", request.useCase(), MAX_USE_CASE);
         Long expected = request.expectedDailyOperations();
         if (expected == null || expected < 0) {
             throw ApiException.invalid("expectedDailyOperations", "Give the expected daily operations, 0 or more.");
@@ -111,7 +112,7 @@ public class AccessApplications {
      * @throws ApiException 404 unknown, 409 already decided, 400 bad reason
      */
     public AccessApplication decide(long id, boolean approve, String reason, Actor actor) {
-        String checkedReason = reason == null || reason.isBlank() ? null : text("reason", reason, MAX_REASON);
+        String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
         if (!approve && checkedReason == null) {
             throw ApiException.invalid("reason", "Say why the application is rejected; the applicant is told.");
         }
@@ -154,19 +155,5 @@ public class AccessApplications {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "'" + field + "' is required.");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw ApiException.invalid(field, "'" + field + "' has at most " + max + " characters.");
-        }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
-        }
-        return stripped;
     }
 }

@@ -5,6 +5,7 @@ import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.system.EmailAddress;
 import dev.tessera.system.ApiException;
+import dev.tessera.system.TextFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -60,8 +61,8 @@ public class ManagerAccounts {
 
     /** Creates a manager account whose ADMIN is the creator. @throws ApiException 400 naming the field */
     public ManagerAccount create(NewManagerAccount request, Actor actor) {
-        String name = text("name", request.name());
-        String companyName = text("companyName", request.companyName());
+        String name = TextFields.singleLine("name", request.name(), MAX_NAME);
+        String companyName = TextFields.singleLine("companyName", request.companyName(), MAX_NAME);
         String companyUrl = url(request.companyUrl());
         String contact = contactEmail(request.apiContactEmail());
         UserAccounts.User creator = users.find(actor.email()).orElseThrow(() -> ApiException.notFound("No such user."));
@@ -149,7 +150,7 @@ public class ManagerAccounts {
         if (access.requireMember(manager, actor.email()) == Role.READ_ONLY) {
             throw ApiException.forbidden("A READ_ONLY user cannot create client accounts.");
         }
-        String checkedName = text("name", name);
+        String checkedName = TextFields.singleLine("name", name, MAX_NAME);
         if (testAccount == null) {
             throw ApiException.invalid("testAccount", "Say whether this is a test account: true or false.");
         }
@@ -185,20 +186,6 @@ public class ManagerAccounts {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "'" + field + "' is required.");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > MAX_NAME) {
-            throw ApiException.invalid(field, "'" + field + "' has at most " + MAX_NAME + " characters.");
-        }
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid(field, "'" + field + "' may not contain control characters or line breaks.");
-        }
-        return stripped;
     }
 
     static String url(String value) {

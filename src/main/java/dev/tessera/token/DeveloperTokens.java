@@ -8,6 +8,7 @@ import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.contact.Notifications;
 import dev.tessera.system.ApiException;
+import dev.tessera.system.TextFields;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public class DeveloperTokens {
      */
     public IssuedToken reset(CustomerId account, Actor actor, String reason) {
         access.requireAdmin(account, actor.email());
-        String checkedReason = reason(reason);
+        String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
         DeveloperToken token = DeveloperToken.generate(random);
         TokenDigest digest = hasher.digest(token);
         Instant now = now();
@@ -144,19 +145,5 @@ public class DeveloperTokens {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        String stripped = reason.strip();
-        if (stripped.length() > MAX_REASON) {
-            throw ApiException.invalid("reason", "'reason' has at most " + MAX_REASON + " characters.");
-        }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw ApiException.invalid("reason", "'reason' may not contain control characters.");
-        }
-        return stripped;
     }
 }
