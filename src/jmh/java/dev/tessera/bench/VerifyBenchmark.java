@@ -69,7 +69,7 @@ public class VerifyBenchmark {
         ClientAccountIndex clients = new ClientAccountIndex();
         JsonMapper json = JsonMapper.builder().build();
         dataPlane = new DataPlane(new Verifier(hasher, index, clients, AccessPolicy.defaults(),
-                new QuotaLedger(Clock.systemUTC())), json);
+                new QuotaLedger(dev.tessera.system.CoarseClock.systemUTC())), json);
         tokensOnly = new DataPlane(Verifier.tokensOnly(hasher, index, clients), json);
 
         SplittableRandom random = new SplittableRandom(11);

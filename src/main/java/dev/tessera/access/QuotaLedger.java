@@ -28,13 +28,26 @@ public final class QuotaLedger {
      * @return 0 when admitted, otherwise the seconds after which enough usage will have slid out
      */
     public long tryAcquire(long account, boolean testPool, long operations, long limit) {
+        return tryAcquire(windows.get(key(account, testPool)), operations, limit);
+    }
+
+    /** {@link #tryAcquire(long, boolean, long, long)} on a window the caller kept from {@link #window(long)}. */
+    public long tryAcquire(UsageWindow window, long operations, long limit) {
         long now = clock.millis();
-        return window(key(account, testPool)).tryAcquire(operations, limit, now / 60_000L, now);
+        return window.tryAcquire(operations, limit, now / 60_000L, now);
+    }
+
+    /**
+     * The account's window in the production pool, created on first use and never replaced, so a
+     * caller may keep it with the account and skip the lookup on later requests.
+     */
+    public UsageWindow window(long account) {
+        return windows.get(key(account, false));
     }
 
     /** Counts a refused request in the account's usage (it does not use quota). */
     public void reject(long account, Rejection reason) {
-        window(key(account, false)).reject(reason, clock.millis() / 60_000L);
+        windows.get(key(account, false)).reject(reason, clock.millis() / 60_000L);
     }
 
     /** Operations the account used in the last 24 hours in a pool, on this node. */
@@ -45,7 +58,7 @@ public final class QuotaLedger {
 
     /** Adds usage read back from the database at start. */
     void load(long account, boolean testPool, long epochMinute, long operations) {
-        window(key(account, testPool)).load(epochMinute, operations, clock.millis() / 60_000L);
+        windows.get(key(account, testPool)).load(epochMinute, operations, clock.millis() / 60_000L);
     }
 
     /**
@@ -66,10 +79,6 @@ public final class QuotaLedger {
                 throw e;
             }
         });
-    }
-
-    private UsageWindow window(long key) {
-        return windows.get(key);
     }
 
     private static long key(long account, boolean testPool) {

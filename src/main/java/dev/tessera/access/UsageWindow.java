@@ -11,8 +11,11 @@ import java.util.Map;
  * <p>Within a minute a request touches only this object's own fields (one or two cache lines): the
  * minute's counts are folded into the bucket array and the pending map when the minute changes or
  * the counts are drained. The bucket array is allocated on the first fold.
+ *
+ * <p>Public as a type only, so that the data plane can keep an account's window with the account
+ * ({@link QuotaLedger#window(long)}); every operation on it goes through the {@link QuotaLedger}.
  */
-final class UsageWindow {
+public final class UsageWindow {
 
     static final int MINUTES = 24 * 60;
 

@@ -1,13 +1,20 @@
 package dev.tessera.access;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
  * The ledger's windows by key (account and pool), in an open-addressing table read without locks
- * and without boxing the key: the data plane looks a window up on every granted request. Inserts
- * (an account's first request since start) take the table's lock and publish a new array.
+ * and without boxing the key: the data plane looks a window up on a granted request unless it keeps
+ * the window with the account. Inserts (an account's first request since start) take the table's
+ * lock and write the new window into its slot with release semantics; readers read slots with
+ * acquire semantics, so they see either no window or a complete one. Only growth copies the table,
+ * so filling it with n windows costs O(n), not O(n²). Windows are never removed.
  */
 final class WindowTable {
+
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(UsageWindow[].class);
 
     private volatile UsageWindow[] slots = new UsageWindow[64];
     private int size;
@@ -24,7 +31,9 @@ final class WindowTable {
     }
 
     void forEach(Consumer<UsageWindow> action) {
-        for (UsageWindow window : slots) {
+        UsageWindow[] table = slots;
+        for (int i = 0; i < table.length; i++) {
+            UsageWindow window = (UsageWindow) SLOT.getAcquire(table, i);
             if (window != null) {
                 action.accept(window);
             }
@@ -34,7 +43,7 @@ final class WindowTable {
     private static UsageWindow find(UsageWindow[] table, long key) {
         int mask = table.length - 1;
         for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
-            UsageWindow window = table[i];
+            UsageWindow window = (UsageWindow) SLOT.getAcquire(table, i);
             if (window == null || window.key == key) {
                 return window;
             }
@@ -48,28 +57,31 @@ final class WindowTable {
             return found;
         }
         UsageWindow created = new UsageWindow(key);
-        // Copy on write: readers see the old array or the new one, both complete.
-        UsageWindow[] next = (size + 1) * 2 > table.length ? new UsageWindow[table.length * 2] : table.clone();
-        if (next.length != table.length) {
+        if ((size + 1) * 2 > table.length) {
+            // Grow: readers keep probing the old table, complete, until the new one is published.
+            UsageWindow[] next = new UsageWindow[table.length * 2];
             for (UsageWindow window : table) {
                 if (window != null) {
                     place(next, window);
                 }
             }
+            place(next, created);
+            slots = next;
+        } else {
+            place(table, created);
         }
-        place(next, created);
         size++;
-        slots = next;
         return created;
     }
 
+    /** Writes the window into the first free slot of its probe sequence (release: readers see it complete). */
     private static void place(UsageWindow[] table, UsageWindow window) {
         int mask = table.length - 1;
         int i = spread(window.key) & mask;
         while (table[i] != null) {
             i = (i + 1) & mask;
         }
-        table[i] = window;
+        SLOT.setRelease(table, i, window);
     }
 
     private static int spread(long key) {

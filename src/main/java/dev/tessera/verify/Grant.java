@@ -1,29 +1,93 @@
 package dev.tessera.verify;
 
 import dev.tessera.access.AccessLevel;
+import dev.tessera.access.QuotaLedger;
+import dev.tessera.access.UsageWindow;
 
 /**
  * What an active developer token grants: the manager account it belongs to and its access level,
  * with the token's version. One instance per active token lives in the {@link TokenIndex}; the data
- * plane returns it as is. Kept to three fields (32 bytes on the heap): the index holds a million.
- *
- * @param version the version of the token in its account's lineage (1 for the first token; 0 when
- *     not known)
+ * plane returns it as is. Immutable but for one cache: the account's usage window in the
+ * {@link QuotaLedger}, looked up on the first counted request and handed on to the grant that
+ * replaces this one (reset, level change), so a granted request reaches its quota without a second
+ * table lookup. Equality is by account, level and version. 40 bytes on the heap: the index holds a
+ * million.
  */
-public record Grant(long managerCustomerId, AccessLevel accessLevel, long version) implements Verdict {
+public final class Grant implements Verdict {
 
-    public Grant {
+    private final long managerCustomerId;
+    private final AccessLevel accessLevel;
+    private final long version;
+    /** The account's production-pool window, or null until first needed. Windows are never replaced. */
+    private volatile UsageWindow usage;
+
+    /**
+     * @param version the version of the token in its account's lineage (1 for the first token; 0
+     *     when not known)
+     */
+    public Grant(long managerCustomerId, AccessLevel accessLevel, long version) {
+        this(managerCustomerId, accessLevel, version, null);
+    }
+
+    private Grant(long managerCustomerId, AccessLevel accessLevel, long version, UsageWindow usage) {
         if (accessLevel == null) {
             throw new IllegalArgumentException("A grant names its access level");
         }
+        this.managerCustomerId = managerCustomerId;
+        this.accessLevel = accessLevel;
+        this.version = version;
+        this.usage = usage;
     }
 
     public static Grant of(long managerCustomerId, AccessLevel accessLevel) {
         return new Grant(managerCustomerId, accessLevel, 0);
     }
 
+    public long managerCustomerId() {
+        return managerCustomerId;
+    }
+
+    public AccessLevel accessLevel() {
+        return accessLevel;
+    }
+
+    public long version() {
+        return version;
+    }
+
     /** The manager customer id as ten digits, as the {@code Tessera-Manager-Customer-Id} header carries it. */
     public String managerCustomerIdDigits() {
         return Long.toString(managerCustomerId);
+    }
+
+    /** The grant of the account's next token or level, keeping the usage window this one found. */
+    Grant successor(AccessLevel level, long nextVersion) {
+        return new Grant(managerCustomerId, level, nextVersion, usage);
+    }
+
+    /** The account's production-pool usage window in {@code quotas}, looked up once. */
+    UsageWindow usage(QuotaLedger quotas) {
+        UsageWindow window = usage;
+        if (window == null) {
+            usage = window = quotas.window(managerCustomerId);
+        }
+        return window;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Grant that && managerCustomerId == that.managerCustomerId
+                && accessLevel == that.accessLevel && version == that.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(managerCustomerId) * 31 + Long.hashCode(version);
+    }
+
+    @Override
+    public String toString() {
+        return "Grant[managerCustomerId=" + managerCustomerId + ", accessLevel=" + accessLevel + ", version=" + version
+                + "]";
     }
 }

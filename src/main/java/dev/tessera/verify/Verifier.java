@@ -86,7 +86,9 @@ public final class Verifier {
         }
         boolean testPool = level == AccessLevel.EXPLORER && testCustomer;
         long limit = policy.dailyLimit(level, testCustomer);
-        long retryAfter = quotas.tryAcquire(grant.managerCustomerId(), testPool, operations, limit);
+        long retryAfter = testPool
+                ? quotas.tryAcquire(grant.managerCustomerId(), true, operations, limit)
+                : quotas.tryAcquire(grant.usage(quotas), operations, limit);
         return retryAfter == 0 ? grant : Refusal.quotaExhausted(retryAfter, level, limit);
     }
 

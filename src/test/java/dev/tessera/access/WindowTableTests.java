@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class WindowTableTests {
@@ -21,6 +26,45 @@ class WindowTableTests {
         Set<Long> keys = new HashSet<>();
         table.forEach(window -> keys.add(window.key));
         assertThat(keys).hasSize(10_001);
+    }
+
+    @Test
+    void readersRacingInsertsAndGrowthAlwaysGetTheKeysOneWindow() throws Exception {
+        WindowTable table = new WindowTable();
+        int keysPerThread = 20_000;
+        ConcurrentHashMap<Long, UsageWindow> seen = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<?>[] work = new Future<?>[4];
+            for (int t = 0; t < 4; t++) {
+                // Threads 0 and 1 insert disjoint keys; 2 and 3 read the same keys (creating them if first).
+                long first = (t % 2) * keysPerThread;
+                work[t] = threads.submit(() -> {
+                    start.await();
+                    for (long key = first; key < first + keysPerThread; key++) {
+                        UsageWindow window = table.get(key);
+                        UsageWindow earlier = seen.putIfAbsent(key, window);
+                        if (earlier != null && earlier != window) {
+                            throw new AssertionError("two windows for key " + key);
+                        }
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        Set<Long> keys = new HashSet<>();
+        table.forEach(window -> keys.add(window.key));
+        assertThat(keys).hasSize(2 * keysPerThread);
+        for (long key = 0; key < 2 * keysPerThread; key++) {
+            assertThat(table.peek(key)).isSameAs(seen.get(key));
+        }
     }
 
     @Test

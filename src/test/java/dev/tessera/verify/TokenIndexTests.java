@@ -3,7 +3,10 @@ package dev.tessera.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.access.AccessLevel;
+import dev.tessera.access.QuotaLedger;
+import dev.tessera.access.UsageWindow;
 import dev.tessera.token.TokenDigest;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class TokenIndexTests {
@@ -34,6 +37,22 @@ class TokenIndexTests {
         assertThat(index.find(NEW)).isNull();
         assertThat(index.find(OLD)).isNull();
         assertThat(index.find(NEWER)).isNotNull();
+    }
+
+    @Test
+    void theNextTokenAndANewLevelKeepTheAccountsUsageWindow() {
+        QuotaLedger ledger = new QuotaLedger(Clock.systemUTC());
+        TokenIndex index = new TokenIndex();
+        index.activate(1234567890L, 1, OLD, AccessLevel.BASIC);
+        UsageWindow window = index.find(OLD).usage(ledger);
+        assertThat(window).isSameAs(ledger.window(1234567890L));
+
+        index.activate(1234567890L, 2, NEW, AccessLevel.BASIC);
+        index.changeLevel(1234567890L, AccessLevel.STANDARD);
+
+        Grant current = index.find(NEW);
+        assertThat(current).isEqualTo(new Grant(1234567890L, AccessLevel.STANDARD, 2));
+        assertThat(current.usage(new QuotaLedger(Clock.systemUTC()))).as("kept, not looked up again").isSameAs(window);
     }
 
     @Test
