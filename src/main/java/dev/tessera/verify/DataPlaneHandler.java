@@ -2,36 +2,31 @@ package dev.tessera.verify;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One connection of the data-plane listener: routes each HTTP/1.1 request to {@link DataPlane} and
- * writes the verdict with the bodies of {@link DataPlaneProtocol}. The decision runs on the event
- * loop (it takes microseconds and does no I/O); responses are flushed once per read batch.
+ * writes the verdict as the bytes {@link WireResponses} encodes (no response encoder in the
+ * pipeline, so every answer, HEAD's and HTTP/1.0's included, is written here). The decision runs
+ * on the event loop (it takes microseconds and does no I/O); responses are flushed once per read
+ * batch.
  * Not shared: it holds the state of the request being read.
  */
 final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
@@ -41,24 +36,12 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DataPlaneHandler.class);
 
-    private static final AsciiString MANAGER_CUSTOMER_ID = AsciiString.cached(DataPlaneProtocol.MANAGER_CUSTOMER_ID);
-    private static final AsciiString ACCESS_LEVEL = AsciiString.cached(DataPlaneProtocol.ACCESS_LEVEL);
-    private static final AsciiString REQUEST_ID = AsciiString.cached(DataPlaneProtocol.REQUEST_ID);
     private static final AsciiString DEVELOPER_TOKEN = AsciiString.cached(DataPlaneProtocol.DEVELOPER_TOKEN);
     private static final AsciiString LOGIN_CUSTOMER_ID = AsciiString.cached(DataPlaneProtocol.LOGIN_CUSTOMER_ID);
     private static final AsciiString ORIGINAL_URI = AsciiString.cached(DataPlaneProtocol.ORIGINAL_URI);
     private static final AsciiString FORWARDED_URI = AsciiString.cached(DataPlaneProtocol.FORWARDED_URI);
     private static final AsciiString SERVICE = AsciiString.cached(DataPlaneProtocol.SERVICE);
     private static final AsciiString OPERATIONS = AsciiString.cached(DataPlaneProtocol.OPERATIONS);
-    private static final AsciiString RETRY_AFTER = AsciiString.cached(DataPlaneProtocol.RETRY_AFTER);
-    private static final AsciiString PROBLEM_JSON = AsciiString.cached("application/problem+json");
-    private static final AsciiString ZERO = AsciiString.cached("0");
-
-    /** RFC 9110's name for 413, as the main port answers it. */
-    private static final HttpResponseStatus CONTENT_TOO_LARGE = new HttpResponseStatus(413, "Content Too Large");
-
-    private static final FullHttpResponse CONTINUE =
-            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER);
 
     /** What to do with the body of the request being read. */
     private enum Reading { NOTHING, VERIFY_BODY, DISCARD, DISCARD_THEN_CLOSE }
@@ -70,10 +53,13 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
     static final long MAX_SWALLOW_BYTES = 16L * 1024 * 1024;
 
     private final DataPlane dataPlane;
+    /** The request id of the error being written (copied into the response, so reused). */
+    private final byte[] requestId = new byte[RequestIds.LENGTH];
 
     private Reading reading = Reading.NOTHING;
     private boolean keepAlive;
     private boolean http10;
+    private boolean head;
     private String loginCustomerId;
     private ByteBuf body;
     private boolean written;
@@ -108,7 +94,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             } else if (cause instanceof TooLongHttpLineException) {
                 problemAndClose(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than 8 KiB.");
             } else if (cause instanceof TooLongFrameException) {
-                problemAndClose(ctx, CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
+                problemAndClose(ctx, WireResponses.CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
             } else {
                 problemAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP/1.1.");
             }
@@ -119,6 +105,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = request.headers();
         String path = path(request.uri());
         HttpMethod method = request.method();
+        head = HttpMethod.HEAD.equals(method);
         if (FORWARD_AUTH_PATH.equals(path)) {
             reading = Reading.DISCARD;
             if (!HttpMethod.GET.equals(method)) {
@@ -143,7 +130,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (HttpUtil.is100ContinueExpected(request)) {
-                ctx.writeAndFlush(CONTINUE.retainedDuplicate());
+                ctx.writeAndFlush(WireResponses.continueResponse(ctx.alloc()));
             }
             reading = Reading.VERIFY_BODY;
             loginCustomerId = headers.get(LOGIN_CUSTOMER_ID);
@@ -187,33 +174,12 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(ChannelHandlerContext ctx, Verdict verdict, boolean jsonBody) {
-        FullHttpResponse response;
         if (verdict instanceof Grant grant) {
-            ByteBuf content = jsonBody ? Unpooled.wrappedBuffer(DataPlaneProtocol.grantedBody(grant)) : Unpooled.EMPTY_BUFFER;
-            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
-            HttpHeaders headers = response.headers();
-            headers.set(MANAGER_CUSTOMER_ID, grant.managerCustomerIdDigits());
-            headers.set(ACCESS_LEVEL, grant.accessLevel().name());
-            if (jsonBody) {
-                headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-                headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-            } else {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, ZERO);
-            }
+            send(ctx, WireResponses.granted(ctx.alloc(), grant, jsonBody, connection(keepAlive)), keepAlive);
         } else {
-            Refused refused = (Refused) verdict;
-            String requestId = RequestIds.next();
-            ByteBuf content = Unpooled.wrappedBuffer(refused.errorBody(requestId));
-            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(refused.httpStatus()), content);
-            response.headers()
-                    .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
-                    .set(REQUEST_ID, requestId);
-            if (refused.retryAfterSeconds() > 0) {
-                response.headers().set(RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-            }
+            RequestIds.fill(requestId);
+            send(ctx, WireResponses.refused(ctx.alloc(), (Refused) verdict, requestId, connection(keepAlive)), keepAlive);
         }
-        send(ctx, response, keepAlive);
     }
 
     /**
@@ -221,7 +187,8 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
      * dropping the rest of the body (up to {@link #MAX_SWALLOW_BYTES}).
      */
     private void tooLarge(ChannelHandlerContext ctx, boolean swallow) {
-        FullHttpResponse response = problemResponse(CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
+        ByteBuf response = WireResponses.problem(ctx.alloc(), WireResponses.CONTENT_TOO_LARGE,
+                "The request body is larger than 64 KiB.", null, true, WireResponses.Connection.CLOSE);
         if (!swallow) {
             reading = Reading.DISCARD;
             send(ctx, response, false);
@@ -229,44 +196,36 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
         }
         reading = Reading.DISCARD_THEN_CLOSE;
         swallowed = 0;
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response);
     }
 
     private void methodNotAllowed(ChannelHandlerContext ctx, HttpMethod allowed) {
-        FullHttpResponse response = problemResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                "This path answers " + allowed.name() + " only.");
-        response.headers().set(HttpHeaderNames.ALLOW, allowed.name());
-        send(ctx, response, keepAlive);
+        send(ctx, WireResponses.problem(ctx.alloc(), HttpResponseStatus.METHOD_NOT_ALLOWED,
+                "This path answers " + allowed.name() + " only.", allowed.name(), !head, connection(keepAlive)), keepAlive);
     }
 
     private void problem(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, problemResponse(status, detail), keepAlive);
+        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, !head, connection(keepAlive)), keepAlive);
     }
 
     /** Answers and closes: the rest of the request is not read, so the connection cannot go on. */
     private void problemAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, problemResponse(status, detail), false);
+        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, true, WireResponses.Connection.CLOSE), false);
     }
 
-    private static FullHttpResponse problemResponse(HttpResponseStatus status, String detail) {
-        // Same shape as the main port's problem details; the detail is one of our own constant sentences.
-        byte[] json = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON).setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
-        return response;
+    /** What a response on this connection says about keeping it: HTTP/1.0 clients are told. */
+    private WireResponses.Connection connection(boolean keepOpen) {
+        if (!keepOpen) {
+            return WireResponses.Connection.CLOSE;
+        }
+        return http10 ? WireResponses.Connection.KEEP_ALIVE : WireResponses.Connection.DEFAULT;
     }
 
-    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepOpen) {
+    private void send(ChannelHandlerContext ctx, ByteBuf response, boolean keepOpen) {
         if (keepOpen) {
-            if (http10) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            }
             ctx.write(response);
             written = true;
         } else {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             written = false;
         }

@@ -121,6 +121,16 @@ public final class DataPlaneProtocol {
         return body;
     }
 
+    /** The bytes of a denial's error body before its request id. */
+    static byte[] errorBodyPrefix(Denial denial) {
+        return ERROR_PARTS.get(denial)[0];
+    }
+
+    /** The bytes of a denial's error body after its request id. */
+    static byte[] errorBodySuffix(Denial denial) {
+        return ERROR_PARTS.get(denial)[1];
+    }
+
     /**
      * A Google Ads error body with a message of its own and, for quota errors, the
      * {@code quotaErrorDetails} (rate scope, rate name, retry delay) that client libraries read.

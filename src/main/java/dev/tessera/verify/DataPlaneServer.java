@@ -15,7 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +87,7 @@ public final class DataPlaneServer implements SmartLifecycle {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
-                                .addLast("http", new HttpServerCodec(decoder))
+                                .addLast("http", new HttpRequestDecoder(decoder))
                                 .addLast("data-plane", new DataPlaneHandler(dataPlane));
                     }
                 });

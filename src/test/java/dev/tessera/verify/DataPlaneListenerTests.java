@@ -266,6 +266,60 @@ class DataPlaneListenerTests {
         }
     }
 
+    @Test
+    void restrictedServiceAndUsedUpQuotaAreRefusedWithTheirDetails() {
+        Scenario.Account account = scenario.account("turing");
+        String token = scenario.issueToken(account);
+        scenario.promote(account, "EXPLORER");
+        Api withToken = dataPlane.header("developer-token", token);
+
+        Api.Reply prohibited = withToken.header("tessera-service", "ReachPlanService.GenerateReachForecast")
+                .get("/v1/forward-auth");
+        assertThat(prohibited.status()).isEqualTo(403);
+        assertThat(prohibited.json().at("/error/details/0/errors/0/errorCode/authorizationError").asString())
+                .isEqualTo("DEVELOPER_TOKEN_PROHIBITED");
+        assertThat(prohibited.json().at("/error/message").asString()).contains("ReachPlanService");
+        assertThat(prohibited.json().at("/error/details/0/requestId").asString()).isEqualTo(prohibited.header("request-id"));
+
+        assertThat(withToken.header("tessera-operations", "2880").get("/v1/forward-auth").status()).isEqualTo(200);
+        Api.Reply over = withToken.get("/v1/forward-auth");
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.json().at("/error/details/0/errors/0/details/quotaErrorDetails/retryDelay").asString())
+                .isEqualTo(over.header("Retry-After") + "s");
+        assertThat(Long.parseLong(over.header("Retry-After"))).isBetween(23 * 3600L, 24 * 3600L);
+        assertThat(over.json().at("/error/details/0/requestId").asString()).isEqualTo(over.header("request-id"));
+    }
+
+    @Test
+    void headGetsNoBodyAndHttp10IsToldAboutTheConnection() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", tessera.dataPlanePort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write("HEAD /v1/forward-auth HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Response head = readResponse(in, false);
+            assertThat(head.status).isEqualTo(405);
+            assertThat(head.headers).containsIgnoringCase("allow: GET").containsIgnoringCase("content-length: ");
+            // The next answer starts right after the head: no body was sent after it.
+            out.write("GET /v1/forward-auth HTTP/1.0\r\nConnection: keep-alive\r\ndeveloper-token: AAAAAAAAAAAAAAAAAAAAAA\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Response http10 = readResponse(in);
+            assertThat(http10.status).isEqualTo(401);
+            assertThat(http10.headers).containsIgnoringCase("connection: keep-alive")
+                    .containsIgnoringCase("content-type: application/json").containsPattern("request-id: [A-Za-z0-9_-]{22}\r\n");
+            assertThat(new String(http10.body, StandardCharsets.UTF_8))
+                    .contains("\"requestId\":\"" + http10.headers.replaceAll("(?s).*request-id: ([A-Za-z0-9_-]{22}).*", "$1") + "\"");
+            out.write("GET /v1/forward-auth HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Response last = readResponse(in);
+            assertThat(last.status).isEqualTo(400);
+            assertThat(last.headers).containsIgnoringCase("connection: close");
+            assertThat(in.read()).as("HTTP/1.0 without keep-alive closes").isEqualTo(-1);
+        }
+    }
+
     private static String withoutRequestId(Api.Reply reply) {
         return reply.body().replaceAll("\"requestId\":\"[A-Za-z0-9_-]*\"", "\"requestId\":\"…\"");
     }
@@ -274,6 +328,11 @@ class DataPlaneListenerTests {
 
     /** Reads one HTTP/1.1 response with a Content-Length from the stream. */
     private static Response readResponse(InputStream in) throws IOException {
+        return readResponse(in, true);
+    }
+
+    /** Reads one response's head and, when {@code withBody}, the Content-Length bytes after it. */
+    private static Response readResponse(InputStream in, boolean withBody) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -291,6 +350,6 @@ class DataPlaneListenerTests {
                 length = Integer.parseInt(line.substring(15).strip());
             }
         }
-        return new Response(status, text, in.readNBytes(length));
+        return new Response(status, text, withBody ? in.readNBytes(length) : new byte[0]);
     }
 }
