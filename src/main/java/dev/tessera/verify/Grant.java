@@ -3,21 +3,28 @@ package dev.tessera.verify;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.access.QuotaLedger;
 import dev.tessera.access.UsageWindow;
+import dev.tessera.token.TokenDigest;
 
 /**
  * What an active developer token grants: the manager account it belongs to and its access level,
- * with the token's version. One instance per active token lives in the {@link TokenIndex}; the data
- * plane returns it as is. Immutable but for one cache: the account's usage window in the
- * {@link QuotaLedger}, looked up on the first counted request and handed on to the grant that
- * replaces this one (reset, level change), so a granted request reaches its quota without a second
- * table lookup. Equality is by account, level and version. 40 bytes on the heap: the index holds a
- * million.
+ * with the token's version. One instance per active token lives in the {@link TokenIndex}, which
+ * keys it by the token's digest, held here (the index is a flat table of grants: one object to
+ * read per lookup); the data plane returns it as is. Immutable but for one cache: the account's
+ * usage window in the {@link QuotaLedger}, looked up on the first counted request and handed on to
+ * the grant that replaces this one (reset, level change), so a granted request reaches its quota
+ * without a second table lookup. Equality is by account, level and version. 72 bytes on the heap:
+ * the index holds a million.
  */
 public final class Grant implements Verdict {
 
     private final long managerCustomerId;
     private final AccessLevel accessLevel;
     private final long version;
+    /** The token's digest (all zero in a grant made without one), for the index's lookups. */
+    private final long w0;
+    private final long w1;
+    private final long w2;
+    private final long w3;
     /** The account's production-pool window, or null until first needed. Windows are never replaced. */
     private volatile UsageWindow usage;
 
@@ -26,16 +33,26 @@ public final class Grant implements Verdict {
      *     when not known)
      */
     public Grant(long managerCustomerId, AccessLevel accessLevel, long version) {
-        this(managerCustomerId, accessLevel, version, null);
+        this(new TokenDigest(0, 0, 0, 0), managerCustomerId, accessLevel, version, null);
     }
 
-    private Grant(long managerCustomerId, AccessLevel accessLevel, long version, UsageWindow usage) {
+    /** The grant of the token with {@code digest}, as the index holds it. */
+    Grant(TokenDigest digest, long managerCustomerId, AccessLevel accessLevel, long version) {
+        this(digest, managerCustomerId, accessLevel, version, null);
+    }
+
+    private Grant(TokenDigest digest, long managerCustomerId, AccessLevel accessLevel, long version,
+            UsageWindow usage) {
         if (accessLevel == null) {
             throw new IllegalArgumentException("A grant names its access level");
         }
         this.managerCustomerId = managerCustomerId;
         this.accessLevel = accessLevel;
         this.version = version;
+        this.w0 = digest.w0();
+        this.w1 = digest.w1();
+        this.w2 = digest.w2();
+        this.w3 = digest.w3();
         this.usage = usage;
     }
 
@@ -61,8 +78,23 @@ public final class Grant implements Verdict {
     }
 
     /** The grant of the account's next token or level, keeping the usage window this one found. */
-    Grant successor(AccessLevel level, long nextVersion) {
-        return new Grant(managerCustomerId, level, nextVersion, usage);
+    Grant successor(TokenDigest digest, AccessLevel level, long nextVersion) {
+        return new Grant(digest, managerCustomerId, level, nextVersion, usage);
+    }
+
+    /** This grant's token digest. */
+    TokenDigest digest() {
+        return new TokenDigest(w0, w1, w2, w3);
+    }
+
+    /** Whether this is the grant of the token with {@code digest}; compares all bytes, in constant time. */
+    boolean isFor(TokenDigest digest) {
+        return ((w0 ^ digest.w0()) | (w1 ^ digest.w1()) | (w2 ^ digest.w2()) | (w3 ^ digest.w3())) == 0;
+    }
+
+    /** The hash of this grant's digest: {@code digest().hashCode()}, without making the digest. */
+    int digestHash() {
+        return (int) w0;
     }
 
     /** The account's production-pool usage window in {@code quotas}, looked up once. */

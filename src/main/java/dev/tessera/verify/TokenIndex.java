@@ -3,6 +3,8 @@ package dev.tessera.verify;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.token.ActiveTokens;
 import dev.tessera.token.TokenDigest;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,28 +13,53 @@ import java.util.concurrent.ConcurrentHashMap;
  * version only if it is newer than the one held, so racing resets, late writers and catch-up after
  * a restart all converge on the newest committed token, and the replaced digest is gone once the
  * call returns.
+ *
+ * <p>The table is a flat array of grants with open addressing (linear probing, at most half full),
+ * each grant holding its digest: a lookup reads one slot and, in the usual case, one grant, where a
+ * {@link ConcurrentHashMap} reads a node, a key object and then the value, which at a million tokens
+ * are each a trip to memory. Writers take this object's lock; they write slots with release
+ * semantics and readers read them with acquire semantics, so a reader sees a slot's old grant or
+ * its new one, complete. A removed grant leaves a tombstone so that probes go on past it; tombstones
+ * are swept when the table is rebuilt, which happens in a new array published whole.
  */
 public final class TokenIndex implements ActiveTokens {
 
-    // Two maps and three small objects per active token (node, digest, grant; node, Long): about
-    // 193 bytes at a million tokens (benchmarks/RESULTS.md). The account's digest is always a key
-    // of grants, whose Grant carries the version.
-    private final ConcurrentHashMap<TokenDigest, Grant> grants;
-    private final ConcurrentHashMap<Long, TokenDigest> byAccount;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Grant[].class);
+    /** A removed grant's slot: probes continue past it; it matches no digest. */
+    private static final Grant REMOVED = new Grant(0, AccessLevel.TEST_ACCOUNT, -1);
+    private static final int MIN_SLOTS = 64;
+
+    // About 150 bytes per active token at a million (benchmarks/RESULTS.md): two to four slots (8-16
+    // bytes), the grant (72) and the by-account map's node and Long (64).
+    private volatile Grant[] slots;
+    /** Live grants and tombstones in {@link #slots}; guarded by this. */
+    private int live;
+    private int tombstones;
+    /** Each account's current grant: for writers, and for {@link #version}. */
+    private final ConcurrentHashMap<Long, Grant> byAccount;
 
     public TokenIndex() {
         this(16);
     }
 
     public TokenIndex(int expectedTokens) {
-        int capacity = Math.max(16, (int) (expectedTokens / 0.75f) + 1);
-        this.grants = new ConcurrentHashMap<>(capacity);
-        this.byAccount = new ConcurrentHashMap<>(capacity);
+        this.slots = new Grant[capacityFor(expectedTokens)];
+        this.byAccount = new ConcurrentHashMap<>(Math.max(16, (int) (expectedTokens / 0.75f) + 1));
     }
 
     /** The grant of an active token, or {@code null}. Lock-free. */
     public Grant find(TokenDigest digest) {
-        return grants.get(digest);
+        Grant[] table = slots;
+        int mask = table.length - 1;
+        for (int i = digest.hashCode() & mask; ; i = (i + 1) & mask) {
+            Grant grant = (Grant) SLOT.getAcquire(table, i);
+            if (grant == null) {
+                return null;
+            }
+            if (grant != REMOVED && grant.isFor(digest)) {
+                return grant;
+            }
+        }
     }
 
     /**
@@ -40,45 +67,108 @@ public final class TokenIndex implements ActiveTokens {
      * replaces. A version not newer than the one held is ignored.
      */
     @Override
-    public void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
-        byAccount.compute(managerCustomerId, (id, current) -> {
-            Grant held = current == null ? null : grants.get(current);
-            if (held != null && held.version() >= version) {
-                return current;
+    public synchronized void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
+        Grant held = byAccount.get(managerCustomerId);
+        if (held != null && held.version() >= version) {
+            return;
+        }
+        Grant next = held == null
+                ? new Grant(digest, managerCustomerId, accessLevel, version)
+                : held.successor(digest, accessLevel, version);
+        if (held != null && held.isFor(digest)) {
+            replace(held, next);
+        } else {
+            // The new token is findable before the old one goes: no instant without an active token.
+            insert(next);
+            if (held != null) {
+                replace(held, REMOVED);
+                live--;
+                tombstones++;
             }
-            grants.put(digest, held == null ? new Grant(id, accessLevel, version) : held.successor(accessLevel, version));
-            if (current != null && !current.equals(digest)) {
-                grants.remove(current);
-            }
-            return digest;
-        });
+        }
+        byAccount.put(managerCustomerId, next);
     }
 
     @Override
-    public void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
-        byAccount.computeIfPresent(managerCustomerId, (id, current) -> {
-            Grant held = grants.get(current);
-            grants.put(current, held.successor(accessLevel, held.version()));
-            return current;
-        });
+    public synchronized void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
+        Grant held = byAccount.get(managerCustomerId);
+        if (held != null) {
+            Grant next = held.successor(held.digest(), accessLevel, held.version());
+            replace(held, next);
+            byAccount.put(managerCustomerId, next);
+        }
     }
 
     /** The version of the account's active token in this index, or 0 when it holds none. */
     public long version(long managerCustomerId) {
-        while (true) {
-            TokenDigest digest = byAccount.get(managerCustomerId);
-            if (digest == null) {
-                return 0;
+        Grant grant = byAccount.get(managerCustomerId);
+        return grant == null ? 0 : grant.version();
+    }
+
+    public synchronized int size() {
+        return live;
+    }
+
+    /**
+     * Puts a grant whose digest is not in the table into a free slot, rebuilding the table first if
+     * slots in use (grants and tombstones) would be over half.
+     */
+    private void insert(Grant grant) {
+        if ((live + tombstones + 1) * 2 > slots.length) {
+            rebuild(capacityFor(live + 1));
+        }
+        if (place(slots, grant)) {
+            tombstones--;
+        }
+        live++;
+    }
+
+    /** Overwrites the slot holding {@code current} (found by identity) with {@code next}. */
+    private void replace(Grant current, Grant next) {
+        Grant[] table = slots;
+        int mask = table.length - 1;
+        for (int i = current.digestHash() & mask; ; i = (i + 1) & mask) {
+            Object slot = table[i];
+            if (slot == current) {
+                SLOT.setRelease(table, i, next);
+                return;
             }
-            Grant grant = grants.get(digest);
-            if (grant != null) {
-                return grant.version();
+            if (slot == null) {
+                throw new IllegalStateException("The index lost a grant it holds");
             }
-            // A reset replaced the digest between the two reads: read again.
         }
     }
 
-    public int size() {
-        return grants.size();
+    /** Copies the live grants into a new table of {@code capacity} slots (no tombstones) and publishes it. */
+    private void rebuild(int capacity) {
+        Grant[] next = new Grant[Math.max(capacity, slots.length)];
+        for (Grant grant : slots) {
+            if (grant != null && grant != REMOVED) {
+                place(next, grant);
+            }
+        }
+        tombstones = 0;
+        slots = next;
+    }
+
+    /**
+     * Writes the grant into the first free slot or tombstone of its probe sequence (its digest is not
+     * in the table); returns whether that was a tombstone.
+     */
+    private static boolean place(Grant[] table, Grant grant) {
+        int mask = table.length - 1;
+        int i = grant.digestHash() & mask;
+        while (table[i] != null && table[i] != REMOVED) {
+            i = (i + 1) & mask;
+        }
+        boolean tombstone = table[i] == REMOVED;
+        SLOT.setRelease(table, i, grant);
+        return tombstone;
+    }
+
+    /** Slots for {@code tokens} grants at most half full. */
+    private static int capacityFor(int tokens) {
+        long wanted = Math.max(MIN_SLOTS, 2L * tokens);
+        return (int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1);
     }
 }

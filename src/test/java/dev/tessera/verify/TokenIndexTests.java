@@ -7,6 +7,13 @@ import dev.tessera.access.QuotaLedger;
 import dev.tessera.access.UsageWindow;
 import dev.tessera.token.TokenDigest;
 import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 
 class TokenIndexTests {
@@ -53,6 +60,80 @@ class TokenIndexTests {
         Grant current = index.find(NEW);
         assertThat(current).isEqualTo(new Grant(1234567890L, AccessLevel.STANDARD, 2));
         assertThat(current.usage(new QuotaLedger(Clock.systemUTC()))).as("kept, not looked up again").isSameAs(window);
+    }
+
+    @Test
+    void readersRacingResetsNeverFindARetiredTokenAndAlwaysFindUntouchedOnes() throws Exception {
+        TokenIndex index = new TokenIndex();
+        int stable = 2_000;
+        int churned = 500;
+        SplittableRandom random = new SplittableRandom(42);
+        TokenDigest[] stableDigests = new TokenDigest[stable];
+        for (int i = 0; i < stable; i++) {
+            stableDigests[i] = digest(random, i);
+            index.activate(1_000_000_000L + i, 1, stableDigests[i], AccessLevel.BASIC);
+        }
+        AtomicReferenceArray<TokenDigest> retired = new AtomicReferenceArray<>(churned);
+        TokenDigest[] current = new TokenDigest[churned];
+        for (int i = 0; i < churned; i++) {
+            current[i] = digest(random, i);
+            index.activate(2_000_000_000L + i, 1, current[i], AccessLevel.BASIC);
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong checks = new AtomicLong();
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?>[] work = new Future<?>[2];
+            for (int r = 0; r < 2; r++) {
+                long seed = r;
+                work[r] = readers.submit(() -> {
+                    SplittableRandom pick = new SplittableRandom(seed);
+                    while (!done.get()) {
+                        int i = pick.nextInt(churned);
+                        TokenDigest gone = retired.get(i); // published after the reset that retired it returned
+                        if (gone != null && index.find(gone) != null) {
+                            throw new AssertionError("a retired token of account " + i + " was found");
+                        }
+                        int s = pick.nextInt(stable);
+                        Grant grant = index.find(stableDigests[s]);
+                        if (grant == null || grant.managerCustomerId() != 1_000_000_000L + s) {
+                            throw new AssertionError("untouched account " + s + " not found: " + grant);
+                        }
+                        checks.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            // 40,000 resets: tombstones, their sweeps and growth happen under the readers.
+            for (int n = 0; n < 40_000; n++) {
+                int i = random.nextInt(churned);
+                TokenDigest next = digest(random, n);
+                index.activate(2_000_000_000L + i, n + 2, next, AccessLevel.BASIC);
+                retired.set(i, current[i]);
+                current[i] = next;
+                if (n % 10_000 == 0) {
+                    index.changeLevel(1_000_000_000L + n % stable, AccessLevel.STANDARD);
+                }
+            }
+            done.set(true);
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            done.set(true);
+            readers.shutdownNow();
+        }
+        assertThat(checks.get()).isPositive();
+        assertThat(index.size()).isEqualTo(stable + churned);
+        for (int i = 0; i < churned; i++) {
+            assertThat(index.find(current[i]).managerCustomerId()).isEqualTo(2_000_000_000L + i);
+        }
+    }
+
+    /** A random digest; one in four starts its probe in the same few slots, for long probe chains. */
+    private static TokenDigest digest(SplittableRandom random, int n) {
+        long w0 = n % 4 == 0 ? random.nextInt(8) | (random.nextLong() << 32) : random.nextLong();
+        return new TokenDigest(w0, random.nextLong(), random.nextLong(), random.nextLong());
     }
 
     @Test
