@@ -61,8 +61,10 @@ class UsageStore {
         jdbc.sql("SELECT epoch_minute / ? AS period, SUM(accepted_requests), SUM(accepted_operations),"
                         + " SUM(rejected_not_approved), SUM(rejected_prohibited), SUM(rejected_quota)"
                         + " FROM usage_minutes WHERE account_id = ? AND epoch_minute >= ? AND epoch_minute < ?"
-                        + " GROUP BY epoch_minute / ? ORDER BY period")
-                .params(minutesPerPeriod, account, fromMinute, toMinute, minutesPerPeriod)
+                        + " GROUP BY period ORDER BY period")
+                // Grouped by the alias: "epoch_minute / ?" twice is two different expressions to
+                // PostgreSQL and, once a period holds two minutes, to H2.
+                .params(minutesPerPeriod, account, fromMinute, toMinute)
                 .query(rs -> {
                     periods.add(new Period(rs.getLong(1) * minutesPerPeriod,
                             new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}));
