@@ -223,7 +223,8 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
     private void send(ChannelHandlerContext ctx, ByteBuf response, boolean keepOpen) {
         if (keepOpen) {
-            ctx.write(response);
+            // No promise per response: a failed write reaches exceptionCaught, which closes.
+            ctx.write(response, ctx.voidPromise());
             written = true;
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
