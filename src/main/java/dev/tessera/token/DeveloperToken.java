@@ -13,6 +13,15 @@ public record DeveloperToken(String value) {
     /** Length of every developer token. */
     public static final int LENGTH = 22;
 
+    /** 1 for the characters of base64url ({@code A-Z a-z 0-9 - _}) among the first 128, else 0. */
+    private static final int[] BASE64URL = new int[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            BASE64URL[c] = 1;
+        }
+    }
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     public DeveloperToken {
@@ -37,16 +46,15 @@ public record DeveloperToken(String value) {
         if (text == null || text.length() != LENGTH) {
             return false;
         }
+        // One table lookup per character and no early exit: a chain of range tests branches on
+        // every character's class, which for random text mispredicts and cost ~80 ns a token.
+        int bad = 0;
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(i);
-            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!base64url) {
-                return false;
-            }
+            bad |= (c >>> 7) | (BASE64URL[c & 0x7f] ^ 1);
         }
         char last = text.charAt(LENGTH - 1);
-        return last == 'A' || last == 'Q' || last == 'g' || last == 'w';
+        return bad == 0 && (last == 'A' || last == 'Q' || last == 'g' || last == 'w');
     }
 
     /** The form shown again after issue: first four and last four characters, {@code ABcd…STUv}. */

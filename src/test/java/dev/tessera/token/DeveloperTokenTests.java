@@ -39,6 +39,20 @@ class DeveloperTokenTests {
     }
 
     @Test
+    void acceptsExactlyTheBase64UrlAlphabetInEveryPlace() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String token = "ABcdEFghIJklMNopQRSTUw";
+        for (int position : new int[] {0, 7, 20}) {
+            // Every char, the ones whose low 7 bits spell a letter ('\u0141' is 'A' + 0x100) included.
+            for (char c = 0; c < Character.MAX_VALUE; c++) {
+                String text = token.substring(0, position) + c + token.substring(position + 1);
+                assertThat(DeveloperToken.isWellFormed(text)).as("U+%04X at %d", (int) c, position)
+                        .isEqualTo(alphabet.indexOf(c) >= 0);
+            }
+        }
+    }
+
+    @Test
     void digestDependsOnThePepperAndComparesByValue() {
         TokenPepper one = TokenPepper.fromBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         TokenPepper two = TokenPepper.fromBase64("AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
