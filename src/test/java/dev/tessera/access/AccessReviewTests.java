@@ -4,38 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
 import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.OnEachStorage;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
+
+
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+
+
+
+
+
 
 /** The application and review workflow end to end over HTTP, on H2 and PostgreSQL (issue #6). */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class AccessReviewTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
+class AccessReviewTests extends OnEachStorage {
 
     @Test
     void applicationIsReviewedAndTheLevelReachesTheDataPlaneAtOnce() {

@@ -3,48 +3,30 @@ package dev.tessera.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.RunningTessera;
+
+import dev.tessera.testing.OnEachStorage;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
+
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+
+
+
+
+
 
 /**
  * The role matrix of the management API (issue #3, point 6): ADMIN, STANDARD, READ_ONLY, a signed-in
  * non-member and an anonymous caller against every endpoint. A non-member gets the 404 of an account
  * that does not exist; a member with too low a role 403; no credentials 401.
  */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class ManagementApiAuthorizationTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
+class ManagementApiAuthorizationTests extends OnEachStorage {
 
     Scenario.Account account;
     Map<String, Api> callers;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
 
     @BeforeEach
     void accountWithOneUserOfEachRole() {

@@ -3,53 +3,35 @@ package dev.tessera.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.RunningTessera;
+
+import dev.tessera.testing.OnEachStorage;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
+
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+
+
+
+
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bad input gets a 4xx problem detail naming what is wrong, never a 500, and changes nothing
  * (issue #3, point 7).
  */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class ManagementApiInputTests {
+class ManagementApiInputTests extends OnEachStorage {
 
     static final String SQL = "x'; DROP TABLE users; --";
     static final List<String> TABLES = List.of("users", "manager_accounts", "memberships", "client_accounts",
             "developer_tokens", "token_lineages", "audit_events", "customer_ids");
 
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
-
     Scenario.Account account;
     Api admin;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
 
     @BeforeEach
     void accountWithToken() {

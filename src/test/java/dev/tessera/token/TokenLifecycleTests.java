@@ -9,38 +9,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import dev.tessera.testing.RunningTessera;
+
+import dev.tessera.testing.OnEachStorage;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+
+
+
+
+
 
 /** The life of a developer token over real HTTP, on H2 and on PostgreSQL (issue #3, points 1, 3 and 4). */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class TokenLifecycleTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
+class TokenLifecycleTests extends OnEachStorage {
 
     @Test
     void resetInvalidatesOldTokenImmediatelyAndKeepsAccessLevel() {

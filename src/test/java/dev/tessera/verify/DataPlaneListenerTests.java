@@ -3,10 +3,11 @@ package dev.tessera.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.RunningTessera;
+
+import dev.tessera.testing.OnEachStorage;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
+
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,38 +20,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+
+
+
+
+
 
 /**
  * The dedicated Netty data-plane listener keeps the contract of the main port's endpoints, over real
  * HTTP on loopback, on H2 and on PostgreSQL.
  */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class DataPlaneListenerTests {
-
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
+class DataPlaneListenerTests extends OnEachStorage {
 
     Api dataPlane;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
 
     @BeforeEach
     void client() {
