@@ -3,47 +3,22 @@ package dev.tessera.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.MovableClock;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
 import dev.tessera.testing.SmtpServer;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The API contact email's confirmation round trip over real SMTP, and address validation (issue 5). */
-class ContactEmailConfirmationTests {
+class ContactEmailConfirmationTests extends MailTests {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/contact-email/confirm\\?token=([A-Za-z0-9_-]{43})");
-
-    static SmtpServer smtp;
-    static MovableClock clock;
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @BeforeAll
-    static void start() {
-        smtp = new SmtpServer();
-        clock = new MovableClock();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), clock, Fast.with(smtp.properties()));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        tessera.close();
-        smtp.close();
-    }
 
     @AfterEach
     void resetClock() {

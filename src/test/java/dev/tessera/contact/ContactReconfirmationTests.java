@@ -3,42 +3,16 @@ package dev.tessera.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.MovableClock;
-import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.SmtpServer;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The 180-day re-confirmation: a scheduled job on the injected clock reminds the contact once (issue 5). */
-class ContactReconfirmationTests {
-
-    static SmtpServer smtp;
-    static MovableClock clock;
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @BeforeAll
-    static void start() {
-        smtp = new SmtpServer();
-        clock = new MovableClock();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), clock, Fast.with(smtp.properties()));
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterAll
-    static void stop() {
-        tessera.close();
-        smtp.close();
-    }
+class ContactReconfirmationTests extends MailTests {
 
     @Test
     void reminderFiresOnceWhenTheClockPassesTheReconfirmationPeriod() {
