@@ -1,7 +1,7 @@
 package dev.tessera.bench;
 
-import dev.tessera.access.AccessPolicy;
-import dev.tessera.access.QuotaLedger;
+import dev.tessera.quota.AccessPolicy;
+import dev.tessera.quota.QuotaLedger;
 import dev.tessera.token.TokenDigest;
 import dev.tessera.token.TokenHasher;
 import dev.tessera.verify.ClientAccountIndex;

@@ -1,9 +1,9 @@
 package dev.tessera.access;
 
+import dev.tessera.audit.web.RequestActor;
 import dev.tessera.account.CustomerId;
-import dev.tessera.audit.Actor;
-import dev.tessera.system.ApiException;
-import dev.tessera.system.ManagementApi;
+import dev.tessera.system.TesseraException;
+import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
@@ -31,7 +31,7 @@ class AccessApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     AccessApplication apply(@PathVariable String customerId, @RequestBody AccessApplications.Application body,
             Principal principal, HttpServletRequest request) {
-        return applications.apply(CustomerId.parseField("customerId", customerId), body, Actor.of(principal, request));
+        return applications.apply(CustomerId.parseField("customerId", customerId), body, RequestActor.of(principal, request));
     }
 
     @GetMapping("/manager-accounts/{customerId}/access-applications")
@@ -43,7 +43,7 @@ class AccessApplicationController {
     List<AccessApplication> queue(@RequestParam(required = false) AccessApplication.Status status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.invalid("size", "'page' starts at 0 and 'size' is between 1 and 200.");
+            throw TesseraException.invalid("size", "'page' starts at 0 and 'size' is between 1 and 200.");
         }
         return applications.queue(status, page, size);
     }
@@ -51,12 +51,12 @@ class AccessApplicationController {
     @PostMapping("/access-applications/{id}:approve")
     AccessApplication approve(@PathVariable long id, @RequestBody(required = false) Decision body, Principal principal,
             HttpServletRequest request) {
-        return applications.decide(id, true, body == null ? null : body.reason(), Actor.of(principal, request));
+        return applications.decide(id, true, body == null ? null : body.reason(), RequestActor.of(principal, request));
     }
 
     @PostMapping("/access-applications/{id}:reject")
     AccessApplication reject(@PathVariable long id, @RequestBody(required = false) Decision body, Principal principal,
             HttpServletRequest request) {
-        return applications.decide(id, false, body == null ? null : body.reason(), Actor.of(principal, request));
+        return applications.decide(id, false, body == null ? null : body.reason(), RequestActor.of(principal, request));
     }
 }

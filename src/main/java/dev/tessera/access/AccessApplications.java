@@ -1,16 +1,16 @@
 package dev.tessera.access;
 
+import dev.tessera.system.Timestamps;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
 import dev.tessera.account.ManagerAccounts;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import dev.tessera.system.TextFields;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +34,17 @@ public class AccessApplications {
     private static final int MAX_REASON = 2000;
 
     private final ApplicationRepository applications;
+    private final AccessLevels levels;
     private final AccountAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    AccessApplications(ApplicationRepository applications, AccountAccess access, AuditLog audit,
+    AccessApplications(ApplicationRepository applications, AccessLevels levels, AccountAccess access, AuditLog audit,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.applications = applications;
+        this.levels = levels;
         this.access = access;
         this.audit = audit;
         this.events = events;
@@ -57,32 +59,32 @@ public class AccessApplications {
     /**
      * Files an application. ADMIN only.
      *
-     * @throws ApiException 400 naming a bad field; 409 before the first token, for a level held
+     * @throws TesseraException 400 naming a bad field; 409 before the first token, for a level held
      *     already, for STANDARD without BASIC, or when one is pending
      */
     public AccessApplication apply(CustomerId account, Application request, Actor actor) {
         access.requireAdmin(account, actor.email());
         AccessLevel level = request.requestedLevel();
         if (level == null || level == AccessLevel.TEST_ACCOUNT) {
-            throw ApiException.invalid("requestedLevel", "Apply for EXPLORER, BASIC or STANDARD.");
+            throw TesseraException.invalid("requestedLevel", "Apply for EXPLORER, BASIC or STANDARD.");
         }
         String useCase = TextFields.multiLine("useCase", request.useCase(), MAX_USE_CASE);
         Long expected = request.expectedDailyOperations();
         if (expected == null || expected < 0) {
-            throw ApiException.invalid("expectedDailyOperations", "Give the expected daily operations, 0 or more.");
+            throw TesseraException.invalid("expectedDailyOperations", "Give the expected daily operations, 0 or more.");
         }
         String url = ManagerAccounts.webAddress("companyUrl", request.companyUrl());
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         long id;
         try {
             id = tx.execute(status -> {
-                AccessLevel current = applications.lockLevel(account.value()).orElseThrow(() ->
-                        ApiException.conflict("Issue a developer token first; it starts at TEST_ACCOUNT."));
+                AccessLevel current = levels.lock(account.value()).orElseThrow(() ->
+                        TesseraException.conflict("Issue a developer token first; it starts at TEST_ACCOUNT."));
                 if (current.compareTo(level) >= 0) {
-                    throw ApiException.conflict("The account already holds " + current + ".");
+                    throw TesseraException.conflict("The account already holds " + current + ".");
                 }
                 if (level == AccessLevel.STANDARD && current != AccessLevel.BASIC) {
-                    throw ApiException.conflict("STANDARD access requires the account to hold BASIC access first.");
+                    throw TesseraException.conflict("STANDARD access requires the account to hold BASIC access first.");
                 }
                 long created = applications.insert(account.value(), level, useCase, expected, url, actor.email(), now);
                 audit.record(account.value(), AuditEventType.APPLICATION_SUBMITTED, actor,
@@ -90,7 +92,7 @@ public class AccessApplications {
                 return created;
             });
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("This account already has a pending application; wait for its decision.");
+            throw TesseraException.conflict("This account already has a pending application; wait for its decision.");
         }
         return applications.find(id).orElseThrow();
     }
@@ -109,22 +111,22 @@ public class AccessApplications {
      * Approves or rejects a pending application. The caller must be an OPERATOR (the security chain
      * checks it). A rejection needs a reason.
      *
-     * @throws ApiException 404 unknown, 409 already decided, 400 bad reason
+     * @throws TesseraException 404 unknown, 409 already decided, 400 bad reason
      */
     public AccessApplication decide(long id, boolean approve, String reason, Actor actor) {
         String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
         if (!approve && checkedReason == null) {
-            throw ApiException.invalid("reason", "Say why the application is rejected; the applicant is told.");
+            throw TesseraException.invalid("reason", "Say why the application is rejected; the applicant is told.");
         }
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         tx.executeWithoutResult(status -> {
             AccessApplication application = applications.lock(id)
-                    .orElseThrow(() -> ApiException.notFound("No access application " + id + "."));
+                    .orElseThrow(() -> TesseraException.notFound("No access application " + id + "."));
             if (application.status() != AccessApplication.Status.PENDING) {
-                throw ApiException.conflict("Application " + id + " was already " + application.status() + ".");
+                throw TesseraException.conflict("Application " + id + " was already " + application.status() + ".");
             }
             long account = Long.parseLong(application.customerId());
-            AccessLevel from = applications.lockLevel(account).orElseThrow();
+            AccessLevel from = levels.lock(account).orElseThrow();
             AccessApplication.Status decision = approve ? AccessApplication.Status.APPROVED : AccessApplication.Status.REJECTED;
             applications.decide(id, decision, actor.email(), checkedReason, now);
             Map<String, String> details = new LinkedHashMap<>();
@@ -138,7 +140,7 @@ public class AccessApplications {
             events.publishEvent(new ApplicationDecided(account, id, application.requestedLevel(), approve,
                     checkedReason, actor));
             if (approve && application.requestedLevel().compareTo(from) > 0) {
-                applications.setLevel(account, application.requestedLevel());
+                levels.set(account, application.requestedLevel());
                 audit.record(account, AuditEventType.ACCESS_LEVEL_CHANGED, actor,
                         Map.of("from", from.name(), "to", application.requestedLevel().name(), "application", Long.toString(id)));
                 events.publishEvent(new AccessLevelChanged(account, from, application.requestedLevel(), actor,
@@ -150,10 +152,6 @@ public class AccessApplications {
 
     /** The account's current access level, or null before its first token. */
     public AccessLevel level(CustomerId account) {
-        return applications.level(account.value()).orElse(null);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return levels.current(account.value()).orElse(null);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for access applications, and for the access level itself, which lives on the account's token
- * lineage ({@code token_lineages.access_level}) so that a reset keeps it. Callers own transactions.
+ * SQL for access applications ({@code access_applications}), the only table this feature writes.
+ * The level itself is on the token lineage, reached through {@link AccessLevels}. Callers own transactions.
  */
 @Repository
 class ApplicationRepository {
@@ -26,25 +26,6 @@ class ApplicationRepository {
 
     ApplicationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The account's current level, locked until the transaction ends; empty before its first token. */
-    Optional<AccessLevel> lockLevel(long account) {
-        return jdbc.sql("SELECT access_level FROM token_lineages WHERE account_id = ? FOR UPDATE")
-                .param(account)
-                .query((rs, row) -> AccessLevel.valueOf(rs.getString(1)))
-                .optional();
-    }
-
-    Optional<AccessLevel> level(long account) {
-        return jdbc.sql("SELECT access_level FROM token_lineages WHERE account_id = ?")
-                .param(account)
-                .query((rs, row) -> AccessLevel.valueOf(rs.getString(1)))
-                .optional();
-    }
-
-    void setLevel(long account, AccessLevel level) {
-        jdbc.sql("UPDATE token_lineages SET access_level = ? WHERE account_id = ?").params(level.name(), account).update();
     }
 
     long insert(long account, AccessLevel level, String useCase, long expected, String url, String by, Instant at) {

@@ -1,6 +1,7 @@
 package dev.tessera.account;
 
-import dev.tessera.system.ApiException;
+import dev.tessera.audit.AuditReaders;
+import dev.tessera.system.TesseraException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
  * is too low gets 403.
  */
 @Component
-public class AccountAccess {
+public class AccountAccess implements AuditReaders {
 
     private final AccountRepository accounts;
 
@@ -17,19 +18,27 @@ public class AccountAccess {
         this.accounts = accounts;
     }
 
-    /** The user's role on the account. @throws ApiException 404 when the user is not a member */
+    /** The user's role on the account. @throws TesseraException 404 when the user is not a member */
     public Role requireMember(CustomerId account, String email) {
         return accounts.roleOf(account, email).orElseThrow(() -> notFound(account));
     }
 
-    /** @throws ApiException 404 when the user is not a member, 403 when not an ADMIN */
+    /** @throws TesseraException 404 when the user is not a member, 403 when not an ADMIN */
     public void requireAdmin(CustomerId account, String email) {
         if (requireMember(account, email) != Role.ADMIN) {
-            throw ApiException.forbidden("Only an ADMIN of manager account " + account + " may do this.");
+            throw TesseraException.forbidden("Only an ADMIN of manager account " + account + " may do this.");
         }
     }
 
-    static ApiException notFound(CustomerId account) {
-        return ApiException.notFound("No manager account " + account + " is visible to you.");
+    /** Audit events are for the account's ADMINs. */
+    @Override
+    public long requireAdmin(String customerId, String email) {
+        CustomerId account = CustomerId.parseField("customerId", customerId);
+        requireAdmin(account, email);
+        return account.value();
+    }
+
+    static TesseraException notFound(CustomerId account) {
+        return TesseraException.notFound("No manager account " + account + " is visible to you.");
     }
 }

@@ -57,6 +57,13 @@ class AccountRepository {
                 .isPresent();
     }
 
+    void updateApiContactEmail(CustomerId id, String email) {
+        jdbc.sql("UPDATE manager_accounts SET api_contact_email = :email WHERE customer_id = :id")
+                .param("email", email)
+                .param("id", id.value())
+                .update();
+    }
+
     Optional<Role> roleOf(CustomerId account, String email) {
         return jdbc.sql("""
                         SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id

@@ -1,6 +1,6 @@
 package dev.tessera.account;
 
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import java.security.SecureRandom;
 import java.util.random.RandomGenerator;
 
@@ -38,12 +38,12 @@ public record CustomerId(long value) {
     /**
      * Parses a customer id that a client sent in a path or field.
      *
-     * @throws ApiException 400 naming the field
+     * @throws TesseraException 400 naming the field
      */
     public static CustomerId parseField(String field, String text) {
         long parsed = parseOrZero(text);
         if (parsed == 0) {
-            throw ApiException.invalid(field,
+            throw TesseraException.invalid(field,
                     "'" + field + "' is not a customer id: ten digits, written 1234567890 or 123-456-7890.");
         }
         return new CustomerId(parsed);

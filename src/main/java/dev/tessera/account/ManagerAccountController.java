@@ -1,7 +1,7 @@
 package dev.tessera.account;
 
-import dev.tessera.audit.Actor;
-import dev.tessera.system.ManagementApi;
+import dev.tessera.audit.web.RequestActor;
+import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class ManagerAccountController {
     @ResponseStatus(HttpStatus.CREATED)
     AccountView create(@RequestBody ManagerAccounts.NewManagerAccount body, Principal principal,
             HttpServletRequest request) {
-        return AccountView.of(accounts.create(body, Actor.of(principal, request)), Role.ADMIN);
+        return AccountView.of(accounts.create(body, RequestActor.of(principal, request)), Role.ADMIN);
     }
 
     @GetMapping
@@ -81,14 +81,14 @@ class ManagerAccountController {
     @PutMapping("/{customerId}/users/{email}")
     Member setRole(@PathVariable String customerId, @PathVariable String email, @RequestBody RoleRequest body,
             Principal principal, HttpServletRequest request) {
-        return accounts.setRole(CustomerId.parseField("customerId", customerId), email, body.role(), Actor.of(principal, request));
+        return accounts.setRole(CustomerId.parseField("customerId", customerId), email, body.role(), RequestActor.of(principal, request));
     }
 
     @DeleteMapping("/{customerId}/users/{email}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String customerId, @PathVariable String email, Principal principal,
             HttpServletRequest request) {
-        accounts.removeUser(CustomerId.parseField("customerId", customerId), email, Actor.of(principal, request));
+        accounts.removeUser(CustomerId.parseField("customerId", customerId), email, RequestActor.of(principal, request));
     }
 
     @PostMapping("/{customerId}/client-accounts")
@@ -96,7 +96,7 @@ class ManagerAccountController {
     ClientView addClient(@PathVariable String customerId, @RequestBody ClientRequest body, Principal principal,
             HttpServletRequest request) {
         return ClientView.of(accounts.addClient(CustomerId.parseField("customerId", customerId), body.name(),
-                body.testAccount(), Actor.of(principal, request)));
+                body.testAccount(), RequestActor.of(principal, request)));
     }
 
     @GetMapping("/{customerId}/client-accounts")

@@ -1,16 +1,16 @@
 package dev.tessera.account;
 
+import dev.tessera.system.Timestamps;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.system.EmailAddress;
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import dev.tessera.system.TextFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,18 +56,26 @@ public class ManagerAccounts {
         this.claimTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Stores the account's current API contact email, in the caller's transaction. The contact
+     * feature calls it once it has checked the caller and the address.
+     */
+    public void setApiContactEmail(CustomerId account, String email) {
+        accounts.updateApiContactEmail(account, email);
+    }
+
     /** What a caller gives to create a manager account. */
     public record NewManagerAccount(String name, String companyName, String companyUrl, String apiContactEmail) {}
 
-    /** Creates a manager account whose ADMIN is the creator. @throws ApiException 400 naming the field */
+    /** Creates a manager account whose ADMIN is the creator. @throws TesseraException 400 naming the field */
     public ManagerAccount create(NewManagerAccount request, Actor actor) {
         String name = TextFields.singleLine("name", request.name(), MAX_NAME);
         String companyName = TextFields.singleLine("companyName", request.companyName(), MAX_NAME);
         String companyUrl = url(request.companyUrl());
         String contact = contactEmail(request.apiContactEmail());
-        UserAccounts.User creator = users.find(actor.email()).orElseThrow(() -> ApiException.notFound("No such user."));
+        UserAccounts.User creator = users.find(actor.email()).orElseThrow(() -> TesseraException.notFound("No such user."));
         CustomerId id = claimNewCustomerId();
-        ManagerAccount account = new ManagerAccount(id, name, companyName, companyUrl, contact, now());
+        ManagerAccount account = new ManagerAccount(id, name, companyName, companyUrl, contact, Timestamps.now(clock));
         tx.executeWithoutResult(status -> {
             accounts.insertManager(account, creator.id());
             accounts.upsertMembership(id, creator.id(), Role.ADMIN, false);
@@ -95,21 +103,21 @@ public class ManagerAccounts {
     /**
      * Adds an existing user with a role, or changes the role of a member. ADMIN only.
      *
-     * @throws ApiException 404 for an unknown user, 409 when this would leave no ADMIN
+     * @throws TesseraException 404 for an unknown user, 409 when this would leave no ADMIN
      */
     public Member setRole(CustomerId account, String targetEmail, Role role, Actor actor) {
         access.requireAdmin(account, actor.email());
         if (role == null) {
-            throw ApiException.invalid("role", "A role is required: ADMIN, STANDARD or READ_ONLY.");
+            throw TesseraException.invalid("role", "A role is required: ADMIN, STANDARD or READ_ONLY.");
         }
         UserAccounts.User target = users.find(targetEmail)
-                .orElseThrow(() -> ApiException.notFound("No user with this email; the operator creates users first."));
+                .orElseThrow(() -> TesseraException.notFound("No user with this email; the operator creates users first."));
         tx.executeWithoutResult(status -> {
             accounts.lockManager(account);
             var current = accounts.roleOf(account, target.email());
             if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN
                     && accounts.countAdmins(account) <= 1) {
-                throw ApiException.conflict("The last ADMIN of an account cannot be demoted; make another user ADMIN first.");
+                throw TesseraException.conflict("The last ADMIN of an account cannot be demoted; make another user ADMIN first.");
             }
             accounts.upsertMembership(account, target.id(), role, current.isPresent());
             audit.record(account.value(),
@@ -124,17 +132,17 @@ public class ManagerAccounts {
         return new Member(target.email(), role);
     }
 
-    /** Removes a member. ADMIN only. @throws ApiException 404 for a non-member, 409 for the last ADMIN */
+    /** Removes a member. ADMIN only. @throws TesseraException 404 for a non-member, 409 for the last ADMIN */
     public void removeUser(CustomerId account, String targetEmail, Actor actor) {
         access.requireAdmin(account, actor.email());
         UserAccounts.User target = users.find(targetEmail)
-                .orElseThrow(() -> ApiException.notFound("This user is not a member of the account."));
+                .orElseThrow(() -> TesseraException.notFound("This user is not a member of the account."));
         tx.executeWithoutResult(status -> {
             accounts.lockManager(account);
             Role current = accounts.roleOf(account, target.email())
-                    .orElseThrow(() -> ApiException.notFound("This user is not a member of the account."));
+                    .orElseThrow(() -> TesseraException.notFound("This user is not a member of the account."));
             if (current == Role.ADMIN && accounts.countAdmins(account) <= 1) {
-                throw ApiException.conflict("The last ADMIN of an account cannot be removed.");
+                throw TesseraException.conflict("The last ADMIN of an account cannot be removed.");
             }
             accounts.deleteMembership(account, target.id());
             audit.record(account.value(), AuditEventType.USER_REMOVED, actor,
@@ -148,13 +156,13 @@ public class ManagerAccounts {
     /** Creates a client account under the manager. ADMIN or STANDARD. */
     public ClientAccount addClient(CustomerId manager, String name, Boolean testAccount, Actor actor) {
         if (access.requireMember(manager, actor.email()) == Role.READ_ONLY) {
-            throw ApiException.forbidden("A READ_ONLY user cannot create client accounts.");
+            throw TesseraException.forbidden("A READ_ONLY user cannot create client accounts.");
         }
         String checkedName = TextFields.singleLine("name", name, MAX_NAME);
         if (testAccount == null) {
-            throw ApiException.invalid("testAccount", "Say whether this is a test account: true or false.");
+            throw TesseraException.invalid("testAccount", "Say whether this is a test account: true or false.");
         }
-        ClientAccount client = new ClientAccount(claimNewCustomerId(), manager, checkedName, testAccount, now());
+        ClientAccount client = new ClientAccount(claimNewCustomerId(), manager, checkedName, testAccount, Timestamps.now(clock));
         tx.executeWithoutResult(status -> {
             accounts.insertClient(client);
             audit.record(manager.value(), AuditEventType.CLIENT_ACCOUNT_CREATED, actor, Map.of(
@@ -184,28 +192,24 @@ public class ManagerAccounts {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     static String url(String value) {
         return webAddress("companyUrl", value);
     }
 
-    /** Checks an http(s) address with a host, at most 2000 characters. @throws ApiException 400 naming the field */
+    /** Checks an http(s) address with a host, at most 2000 characters. @throws TesseraException 400 naming the field */
     public static String webAddress(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "'" + field + "' is required.");
+            throw TesseraException.invalid(field, "'" + field + "' is required.");
         }
         String stripped = value.strip();
         try {
             URI uri = new URI(stripped);
             boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
             if (!web || uri.getHost() == null || stripped.length() > MAX_URL) {
-                throw ApiException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
+                throw TesseraException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
             }
         } catch (URISyntaxException e) {
-            throw ApiException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
+            throw TesseraException.invalid(field, "'" + field + "' must be an http or https address, like https://example.com.");
         }
         return stripped;
     }
@@ -214,7 +218,7 @@ public class ManagerAccounts {
         try {
             return EmailAddress.parse(value).value();
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("apiContactEmail", e.getMessage());
+            throw TesseraException.invalid("apiContactEmail", e.getMessage());
         }
     }
 }

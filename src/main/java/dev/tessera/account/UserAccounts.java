@@ -1,6 +1,6 @@
 package dev.tessera.account;
 
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -38,7 +38,7 @@ public class UserAccounts {
     /**
      * Creates a user.
      *
-     * @throws ApiException 400 naming the field at fault, 409 when the email is taken
+     * @throws TesseraException 400 naming the field at fault, 409 when the email is taken
      */
     public String create(String email, String password, boolean operator) {
         String normalized = normalizeEmail(email);
@@ -53,7 +53,7 @@ public class UserAccounts {
                     .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("A user with this email already exists.");
+            throw TesseraException.conflict("A user with this email already exists.");
         }
         return normalized;
     }
@@ -81,7 +81,7 @@ public class UserAccounts {
     /** Lower-cases and checks a sign-in email: one @, no spaces or control characters, ≤ 254. */
     static String normalizeEmail(String email) {
         if (email == null || email.isBlank()) {
-            throw ApiException.invalid("email", "An email is required.");
+            throw TesseraException.invalid("email", "An email is required.");
         }
         String normalized = email.strip().toLowerCase(Locale.ROOT);
         int at = normalized.indexOf('@');
@@ -89,17 +89,17 @@ public class UserAccounts {
                 || c == '<' || c == '>' || c == '"' || c == '\'' || c == ';' || c == ',' || c == '/' || c == '\\');
         if (normalized.length() > 254 || at <= 0 || at != normalized.lastIndexOf('@')
                 || at == normalized.length() - 1 || !clean) {
-            throw ApiException.invalid("email", "The email is not a valid address.");
+            throw TesseraException.invalid("email", "The email is not a valid address.");
         }
         return normalized;
     }
 
     static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw ApiException.invalid("password", "A password has at least " + MIN_PASSWORD + " characters.");
+            throw TesseraException.invalid("password", "A password has at least " + MIN_PASSWORD + " characters.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiException.invalid("password", "A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
+            throw TesseraException.invalid("password", "A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.tessera.account;
 
-import dev.tessera.system.ManagementApi;
+import dev.tessera.system.web.ManagementApi;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

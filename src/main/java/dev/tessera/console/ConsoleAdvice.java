@@ -1,6 +1,7 @@
 package dev.tessera.console;
 
-import dev.tessera.system.ApiException;
+import dev.tessera.system.web.ErrorStatus;
+import dev.tessera.system.TesseraException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -15,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * What every console page gets: the signed-in email for the header; and refusals (a wrong role,
  * an account that is not visible, a bad id in the URL) as a page that says why, with the status of
- * the cause (403, 404, 400, 409). The message of an {@link ApiException} never holds a secret.
+ * the cause (403, 404, 400, 409). The message of an {@link TesseraException} never holds a secret.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,13 +27,13 @@ class ConsoleAdvice {
         return principal == null ? null : principal.getName();
     }
 
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
+    @ExceptionHandler(TesseraException.class)
+    String refused(TesseraException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(ErrorStatus.of(e).value());
         // @ModelAttribute methods do not run for exception handlers: the header needs the user.
         model.addAttribute("me", me(request.getUserPrincipal()));
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("title", switch (e.status()) {
+        model.addAttribute("status", ErrorStatus.of(e).value());
+        model.addAttribute("title", switch (ErrorStatus.of(e)) {
             case FORBIDDEN -> "You can't open this page";
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "That can't be done right now";
@@ -45,7 +46,7 @@ class ConsoleAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return refused(ApiException.invalid(e.getName(), "The address has an invalid '" + e.getName() + "'."),
+        return refused(TesseraException.invalid(e.getName(), "The address has an invalid '" + e.getName() + "'."),
                 request, response, model);
     }
 }

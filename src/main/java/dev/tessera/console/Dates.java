@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How the console writes times: UTC, to the minute, the same on every page. */
-final class Dates {
+public final class Dates {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
@@ -13,15 +13,15 @@ final class Dates {
 
     private Dates() {}
 
-    static String minute(Instant instant) {
+    public static String minute(Instant instant) {
         return instant == null ? null : MINUTE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    static String second(Instant instant) {
+    public static String second(Instant instant) {
         return instant == null ? null : SECOND.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return instant == null ? null : DAY.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

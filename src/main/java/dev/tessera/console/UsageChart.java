@@ -1,6 +1,6 @@
 package dev.tessera.console;
 
-import dev.tessera.access.UsageReports;
+import dev.tessera.quota.UsageReports;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * SVG (no script, no chart library): the geometry is computed here, the template only places it.
  * The chart carries a title and a text summary for screen readers, and its numbers as table rows.
  */
-record UsageChart(String id, String title, String summary, List<Bar> bars, List<Tick> ticks, List<AxisLabel> labels,
+public record UsageChart(String id, String title, String summary, List<Bar> bars, List<Tick> ticks, List<AxisLabel> labels,
         List<Row> rows, String periodName) {
 
     /** The viewBox; the template's grid lines and labels use the same numbers. */
@@ -40,14 +40,14 @@ record UsageChart(String id, String title, String summary, List<Bar> bars, List<
     record Row(String period, String acceptedRequests, String acceptedOperations, String rejectedNotApproved,
             String rejectedProhibited, String rejectedQuota) {}
 
-    static UsageChart hourly(List<UsageReports.Period> periods) {
+    public static UsageChart hourly(List<UsageReports.Period> periods) {
         return of("usage-hourly", "Requests per hour, last 24 hours (UTC)", "hour", periods, 6, p -> {
             String start = HOUR.format(p.start());
             return new String[] {start, start + "–" + HOUR.format(p.start().plusSeconds(3600)) + " UTC"};
         });
     }
 
-    static UsageChart daily(List<UsageReports.Period> periods) {
+    public static UsageChart daily(List<UsageReports.Period> periods) {
         return of("usage-daily", "Requests per day, last 30 days (UTC)", "day", periods, 7, p -> {
             String day = DAY.format(p.start());
             return new String[] {day, day};
@@ -105,7 +105,7 @@ record UsageChart(String id, String title, String summary, List<Bar> bars, List<
     }
 
     /** 500, 1k, 2.5k, 10k, 1M: short enough for the axis at 375 px. */
-    static String compact(long value) {
+    public static String compact(long value) {
         if (value < 1000) {
             return Long.toString(value);
         }
@@ -139,7 +139,7 @@ record UsageChart(String id, String title, String summary, List<Bar> bars, List<
         return count(value) + (value == 1 ? " request" : " requests");
     }
 
-    static String count(long value) {
+    public static String count(long value) {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.outbox.MailTemplates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

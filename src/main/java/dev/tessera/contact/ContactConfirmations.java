@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.Timestamps;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
@@ -9,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,7 @@ class ContactConfirmations {
         byte[] bits = new byte[32];
         random.nextBytes(bits);
         String secret = ENCODER.encodeToString(bits);
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         contacts.insertConfirmation(accountId, email, digest(secret), now, now.plus(properties.confirmationValidity()));
         return secret;
     }
@@ -71,7 +71,7 @@ class ContactConfirmations {
                 return new Result(Outcome.UNKNOWN, null);
             }
             ContactRepository.Confirmation link = found.get();
-            Instant now = now();
+            Instant now = Timestamps.now(clock);
             Outcome outcome;
             if (link.usedAt() != null) {
                 outcome = Outcome.ALREADY_USED;
@@ -96,9 +96,5 @@ class ContactConfirmations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,8 +1,10 @@
 package dev.tessera.contact;
 
+import dev.tessera.audit.web.RequestActor;
+import dev.tessera.outbox.NotificationLog;
+import dev.tessera.outbox.NotificationPage;
 import dev.tessera.account.CustomerId;
-import dev.tessera.audit.Actor;
-import dev.tessera.system.ManagementApi;
+import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +40,13 @@ class ContactEmailController {
     ContactEmailState change(@PathVariable String customerId, @RequestBody(required = false) ChangeRequest body, Principal principal,
             HttpServletRequest request) {
         return contactEmails.change(CustomerId.parseField("customerId", customerId), body == null ? null : body.email(),
-                Actor.of(principal, request));
+                RequestActor.of(principal, request));
     }
 
     @PostMapping("/api-contact-email:resend-confirmation")
     ContactEmailState resend(@PathVariable String customerId, Principal principal, HttpServletRequest request) {
         return contactEmails.resendConfirmation(CustomerId.parseField("customerId", customerId),
-                Actor.of(principal, request));
+                RequestActor.of(principal, request));
     }
 
     @GetMapping("/notifications")

@@ -1,15 +1,19 @@
 package dev.tessera.contact;
 
+import dev.tessera.outbox.Addressee;
+import dev.tessera.outbox.MailQueue;
+import dev.tessera.system.Timestamps;
+import dev.tessera.outbox.NotificationKind;
 import dev.tessera.system.EmailAddress;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccounts;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,22 +28,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ContactEmails {
 
     private final ContactRepository contacts;
-    private final Notifications notifications;
+    private final MailQueue queue;
     private final ContactMails mails;
     private final ContactProperties properties;
     private final AccountAccess access;
+    private final ManagerAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ContactEmails(ContactRepository contacts, Notifications notifications, ContactMails mails,
-            ContactProperties properties, AccountAccess access, AuditLog audit, Clock clock,
+    ContactEmails(ContactRepository contacts, MailQueue queue, ContactMails mails,
+            ContactProperties properties, AccountAccess access, ManagerAccounts accounts, AuditLog audit, Clock clock,
             PlatformTransactionManager transactions) {
         this.contacts = contacts;
-        this.notifications = notifications;
+        this.queue = queue;
         this.mails = mails;
         this.properties = properties;
         this.access = access;
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -50,9 +56,9 @@ public class ContactEmails {
      * confirmation mail in the outbox. Joins the caller's transaction (the account's creation).
      */
     public void enrol(long accountId, String email) {
-        contacts.putUnconfirmed(accountId, email, now());
-        ContactRepository.Addressee to = contacts.addressee(accountId, false).orElseThrow();
-        notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+        contacts.putUnconfirmed(accountId, email, Timestamps.now(clock));
+        Addressee to = contacts.addressee(accountId, false).orElseThrow();
+        queue.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
     }
 
     /** The current state, with the personal-address warning. */
@@ -62,7 +68,7 @@ public class ContactEmails {
     }
 
     private ContactEmailState state(CustomerId account) {
-        ContactRepository.Addressee addressee = contacts.addressee(account.value(), false).orElseThrow();
+        Addressee addressee = contacts.addressee(account.value(), false).orElseThrow();
         ContactRepository.Contact contact = contacts.find(account.value()).orElseGet(() ->
                 new ContactRepository.Contact(account.value(), addressee.email(), null, null, null, null));
         Instant reconfirmBy = contact.confirmedAt() == null ? null : contact.confirmedAt().plus(properties.reconfirmAfter());
@@ -86,7 +92,7 @@ public class ContactEmails {
      * a notice to the previous address, all in one transaction. Setting the current address again
      * changes nothing.
      *
-     * @throws ApiException 400 naming {@code email} for an invalid address (the stored one stays)
+     * @throws TesseraException 400 naming {@code email} for an invalid address (the stored one stays)
      */
     public ContactEmailState change(CustomerId account, String newEmail, Actor actor) {
         access.requireAdmin(account, actor.email());
@@ -94,21 +100,21 @@ public class ContactEmails {
         try {
             address = EmailAddress.parse(newEmail);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("email", e.getMessage());
+            throw TesseraException.invalid("email", e.getMessage());
         }
         tx.executeWithoutResult(status -> {
-            ContactRepository.Addressee old = contacts.addressee(account.value(), true).orElseThrow();
+            Addressee old = contacts.addressee(account.value(), true).orElseThrow();
             if (old.email().equals(address.value())) {
                 return;
             }
-            contacts.setAccountContact(account.value(), address.value());
-            contacts.putUnconfirmed(account.value(), address.value(), now());
+            accounts.setApiContactEmail(account, address.value());
+            contacts.putUnconfirmed(account.value(), address.value(), Timestamps.now(clock));
             audit.record(account.value(), AuditEventType.CONTACT_EMAIL_CHANGED, actor,
                     Map.of("previousApiContactEmail", old.email(), "apiContactEmail", address.value()));
-            ContactRepository.Addressee to = new ContactRepository.Addressee(account.value(), old.accountName(),
+            Addressee to = new Addressee(account.value(), old.accountName(),
                     address.value());
-            notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
-            notifications.enqueueTo(account.value(), old.email(), NotificationKind.CONTACT_CHANGED,
+            queue.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+            queue.enqueueTo(account.value(), old.email(), NotificationKind.CONTACT_CHANGED,
                     mails.changed(old, address.value(), actor));
         });
         return state(account);
@@ -117,26 +123,22 @@ public class ContactEmails {
     /**
      * Mails a new confirmation link to the current address, unless one is still waiting in the outbox.
      *
-     * @throws ApiException 409 when the address is confirmed and not yet due for re-confirmation
+     * @throws TesseraException 409 when the address is confirmed and not yet due for re-confirmation
      */
     public ContactEmailState resendConfirmation(CustomerId account, Actor actor) {
         access.requireAdmin(account, actor.email());
         if (state(account).status() == ContactEmailState.Status.CONFIRMED) {
-            throw ApiException.conflict("The API contact email is already confirmed.");
+            throw TesseraException.conflict("The API contact email is already confirmed.");
         }
         tx.executeWithoutResult(status -> {
-            ContactRepository.Addressee to = contacts.addressee(account.value(), true).orElseThrow();
+            Addressee to = contacts.addressee(account.value(), true).orElseThrow();
             if (contacts.find(account.value()).isEmpty()) {
-                contacts.putUnconfirmed(account.value(), to.email(), now());
+                contacts.putUnconfirmed(account.value(), to.email(), Timestamps.now(clock));
             }
             if (!mails.confirmationWaiting(account.value())) {
-                notifications.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
+                queue.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
             }
         });
         return state(account);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

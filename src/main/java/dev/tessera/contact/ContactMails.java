@@ -1,5 +1,10 @@
 package dev.tessera.contact;
 
+import dev.tessera.outbox.Addressee;
+import dev.tessera.outbox.MailContent;
+import dev.tessera.outbox.MailTemplates;
+import dev.tessera.outbox.NotificationKind;
+import dev.tessera.outbox.MailQueue;
 import dev.tessera.audit.Actor;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -10,17 +15,17 @@ class ContactMails {
 
     private final MailTemplates templates;
     private final ContactProperties properties;
-    private final Outbox outbox;
+    private final MailQueue queue;
     private final Clock clock;
 
-    ContactMails(MailTemplates templates, ContactProperties properties, Outbox outbox, Clock clock) {
+    ContactMails(MailTemplates templates, ContactProperties properties, MailQueue queue, Clock clock) {
         this.templates = templates;
         this.properties = properties;
-        this.outbox = outbox;
+        this.queue = queue;
         this.clock = clock;
     }
 
-    MailContent confirmation(ContactRepository.Addressee to) {
+    MailContent confirmation(Addressee to) {
         return templates.draft(to, "Confirm your API contact email")
                 .line(to.email() + " was set as the API contact email of this manager account. Tessera sends it"
                         + " notices about the developer token: resets, access level decisions, removed ADMINs.")
@@ -30,7 +35,7 @@ class ContactMails {
                 .write();
     }
 
-    MailContent reminder(ContactRepository.Addressee to) {
+    MailContent reminder(Addressee to) {
         return templates.draft(to, "Please confirm your API contact email again")
                 .line(to.email() + " is the API contact email of this manager account. Every "
                         + MailTemplates.days(properties.reconfirmAfter()) + " the contact confirms that the address"
@@ -42,7 +47,7 @@ class ContactMails {
                 .write();
     }
 
-    MailContent changed(ContactRepository.Addressee old, String newEmail, Actor actor) {
+    MailContent changed(Addressee old, String newEmail, Actor actor) {
         return templates.draft(old, "API contact email changed")
                 .line("The API contact email of this manager account was changed from " + old.email() + " to "
                         + newEmail + ". This address will no longer get notices about the developer token.")
@@ -54,7 +59,7 @@ class ContactMails {
     }
 
     boolean confirmationWaiting(long accountId) {
-        return outbox.waiting(accountId, NotificationKind.CONTACT_CONFIRMATION)
-                || outbox.waiting(accountId, NotificationKind.RECONFIRMATION_REMINDER);
+        return queue.waiting(accountId, NotificationKind.CONTACT_CONFIRMATION)
+                || queue.waiting(accountId, NotificationKind.RECONFIRMATION_REMINDER);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tessera.contact;
 
+import dev.tessera.outbox.Addressee;
+import dev.tessera.outbox.MailQueue;
+import dev.tessera.outbox.NotificationKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -25,17 +28,17 @@ class ContactReminders implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ContactReminders.class);
 
     private final ContactRepository contacts;
-    private final Notifications notifications;
+    private final MailQueue queue;
     private final ContactMails mails;
     private final ContactProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
     private ScheduledExecutorService executor;
 
-    ContactReminders(ContactRepository contacts, Notifications notifications, ContactMails mails,
+    ContactReminders(ContactRepository contacts, MailQueue queue, ContactMails mails,
             ContactProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.contacts = contacts;
-        this.notifications = notifications;
+        this.queue = queue;
         this.mails = mails;
         this.properties = properties;
         this.clock = clock;
@@ -52,8 +55,8 @@ class ContactReminders implements SmartLifecycle {
                 if (!contacts.markReminded(contact.accountId(), basis)) {
                     return false;
                 }
-                ContactRepository.Addressee to = contacts.addressee(contact.accountId(), false).orElseThrow();
-                notifications.enqueue(to, NotificationKind.RECONFIRMATION_REMINDER, mails.reminder(to));
+                Addressee to = contacts.addressee(contact.accountId(), false).orElseThrow();
+                queue.enqueue(to, NotificationKind.RECONFIRMATION_REMINDER, mails.reminder(to));
                 return true;
             });
             queued += Boolean.TRUE.equals(done) ? 1 : 0;

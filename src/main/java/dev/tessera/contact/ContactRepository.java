@@ -1,8 +1,9 @@
 package dev.tessera.contact;
 
-import static dev.tessera.contact.Outbox.instant;
-import static dev.tessera.contact.Outbox.utc;
+import static dev.tessera.system.Timestamps.instant;
+import static dev.tessera.system.Timestamps.utc;
 
+import dev.tessera.outbox.Addressee;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of contact emails and confirmation links. Reads the account's name and writes its current
- * {@code api_contact_email} in {@code manager_accounts}; callers own the transactions.
+ * SQL of contact emails and confirmation links ({@code contact_emails}, {@code contact_confirmations}).
+ * Reads the account's name and current address from {@code manager_accounts}, which the account
+ * feature owns and alone writes; callers own the transactions.
  */
 @Repository
 class ContactRepository {
@@ -21,9 +23,6 @@ class ContactRepository {
     ContactRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    /** The account's name and current contact address, as mails name them. */
-    record Addressee(long accountId, String accountName, String email) {}
 
     /** The stored state of an account's contact email. */
     record Contact(long accountId, String email, Instant setAt, Instant confirmedAt, Instant remindedFor,
@@ -38,13 +37,6 @@ class ContactRepository {
                 .param("id", accountId)
                 .query((rs, row) -> new Addressee(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
-    }
-
-    void setAccountContact(long accountId, String email) {
-        jdbc.sql("UPDATE manager_accounts SET api_contact_email = :email WHERE customer_id = :id")
-                .param("email", email)
-                .param("id", accountId)
-                .update();
     }
 
     /** Stores a new, unconfirmed address for the account (replacing any earlier state). */

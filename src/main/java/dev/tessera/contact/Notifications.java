@@ -1,61 +1,60 @@
 package dev.tessera.contact;
 
+import dev.tessera.system.Timestamps;
+import dev.tessera.outbox.Addressee;
+import dev.tessera.outbox.MailQueue;
+import dev.tessera.outbox.MailTemplates;
+import dev.tessera.outbox.NotificationKind;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.audit.Actor;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the API contact email about the events that matter. Each method writes one mail to the
  * outbox in the caller's transaction, so the notice exists exactly when the event commits; the
- * {@link OutboxSender} delivers it later, so a slow or absent SMTP server never fails or delays the
+ * {@link MailQueue}'s sender delivers it later, so a slow or absent SMTP server never fails or delays the
  * event. Methods take masked tokens only and refuse a full developer token.
  */
 @Component
 public class Notifications {
 
     private final ContactRepository contacts;
-    private final Outbox outbox;
+    private final MailQueue queue;
     private final MailTemplates templates;
-    private final ObjectProvider<JavaMailSender> smtp;
     private final Clock clock;
 
-    Notifications(ContactRepository contacts, Outbox outbox, MailTemplates templates,
-            ObjectProvider<JavaMailSender> smtp, Clock clock) {
+    Notifications(ContactRepository contacts, MailQueue queue, MailTemplates templates, Clock clock) {
         this.contacts = contacts;
-        this.outbox = outbox;
+        this.queue = queue;
         this.templates = templates;
-        this.smtp = smtp;
         this.clock = clock;
     }
 
     /** The account's first developer token was issued. */
     public void tokenIssued(long accountId, Actor actor, String maskedToken, AccessLevel level) {
-        ContactRepository.Addressee to = addressee(accountId);
-        enqueue(to, NotificationKind.TOKEN_ISSUED, templates.draft(to, "Developer token issued")
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.TOKEN_ISSUED, templates.draft(to, "Developer token issued")
                 .line("A developer token was issued for this manager account.")
                 .fact("Token", masked(maskedToken))
                 .fact("Access level", level.name())
                 .fact("Issued by", who(actor))
-                .fact("When", MailTemplates.when(now()))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
                 .fact("From IP", actor.clientIp())
                 .write());
     }
 
     /** The account's developer token was reset: who, when, from where, why, and the masked new token. */
     public void tokenReset(long accountId, Actor actor, String reason, String maskedToken, String previousMaskedToken) {
-        ContactRepository.Addressee to = addressee(accountId);
-        enqueue(to, NotificationKind.TOKEN_RESET, templates.draft(to, "Developer token reset")
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.TOKEN_RESET, templates.draft(to, "Developer token reset")
                 .line("The developer token of this manager account was reset. The previous token stopped working"
                         + " at once; API clients need the new token.")
                 .line("If nobody on your team expected this, sign in and reset the token again, and check who"
                         + " has ADMIN access.")
                 .fact("Reset by", who(actor))
-                .fact("When", MailTemplates.when(now()))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
                 .fact("From IP", actor.clientIp())
                 .fact("Reason", reason == null ? "(none given)" : reason)
                 .fact("New token", masked(maskedToken))
@@ -65,50 +64,40 @@ public class Notifications {
 
     /** The token's access level changed (an application was approved, or an OPERATOR changed it). */
     public void accessLevelChanged(long accountId, Actor actor, AccessLevel from, AccessLevel to, String reason) {
-        ContactRepository.Addressee addressee = addressee(accountId);
-        enqueue(addressee, NotificationKind.ACCESS_LEVEL_CHANGED, templates.draft(addressee, "Access level changed")
+        Addressee addressee = addressee(accountId);
+        queue.enqueue(addressee, NotificationKind.ACCESS_LEVEL_CHANGED, templates.draft(addressee, "Access level changed")
                 .line("The access level of this account's developer token changed from " + from + " to " + to + ".")
                 .fact("Changed by", who(actor))
-                .fact("When", MailTemplates.when(now()))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
                 .fact("Reason", reason)
                 .write());
     }
 
     /** An application for an access level was approved or rejected. */
     public void applicationDecided(long accountId, Actor actor, AccessLevel requested, boolean approved, String reason) {
-        ContactRepository.Addressee to = addressee(accountId);
+        Addressee to = addressee(accountId);
         String verdict = approved ? "approved" : "rejected";
-        enqueue(to, NotificationKind.APPLICATION_DECIDED, templates.draft(to, "Application " + verdict)
+        queue.enqueue(to, NotificationKind.APPLICATION_DECIDED, templates.draft(to, "Application " + verdict)
                 .line("The application for " + requested + " access was " + verdict + ".")
                 .fact("Decided by", who(actor))
-                .fact("When", MailTemplates.when(now()))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
                 .fact("Reason", reason)
                 .write());
     }
 
     /** A user lost ADMIN on the account (removed or demoted); they may know the token. */
     public void adminRemoved(long accountId, Actor actor, String formerAdmin, boolean stillMember) {
-        ContactRepository.Addressee to = addressee(accountId);
-        enqueue(to, NotificationKind.ADMIN_REMOVED, templates.draft(to, "An ADMIN was removed")
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.ADMIN_REMOVED, templates.draft(to, "An ADMIN was removed")
                 .line(formerAdmin + (stillMember ? " is no longer an ADMIN" : " was removed") + " of this account.")
                 .line("Anyone who was an ADMIN could see the developer token when it was issued or reset. If they"
                         + " may know it, reset the token in the API Center now.")
                 .fact("Changed by", who(actor))
-                .fact("When", MailTemplates.when(now()))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
                 .write());
     }
 
-    /** Writes a mail to the account's current contact address into the outbox, in the caller's transaction. */
-    void enqueue(ContactRepository.Addressee to, NotificationKind kind, MailContent content) {
-        enqueueTo(to.accountId(), to.email(), kind, content);
-    }
-
-    void enqueueTo(long accountId, String recipient, NotificationKind kind, MailContent content) {
-        DeliveryState state = smtp.getIfAvailable() == null ? DeliveryState.HELD : DeliveryState.PENDING;
-        outbox.add(accountId, kind, recipient, content, state, now());
-    }
-
-    private ContactRepository.Addressee addressee(long accountId) {
+    private Addressee addressee(long accountId) {
         return contacts.addressee(accountId, false)
                 .orElseThrow(() -> new IllegalArgumentException("No manager account " + accountId));
     }
@@ -123,9 +112,5 @@ public class Notifications {
             throw new IllegalArgumentException("Only a masked token (ABcd…STUv) may go into a mail");
         }
         return maskedToken;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,7 @@ package dev.tessera.system;
 
 /**
  * Checks the free-text fields of requests: names on one line, reasons and use cases on several.
- * Each answers the stripped text or throws {@link ApiException} 400 naming the field; the message
+ * Each answers the stripped text or throws {@link TesseraException} 400 naming the field; the message
  * never echoes the input.
  */
 public final class TextFields {
@@ -13,7 +13,7 @@ public final class TextFields {
     public static String singleLine(String field, String value, int max) {
         String text = required(field, value, max);
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid(field, "'" + field + "' may not contain control characters or line breaks.");
+            throw TesseraException.invalid(field, "'" + field + "' may not contain control characters or line breaks.");
         }
         return text;
     }
@@ -22,7 +22,7 @@ public final class TextFields {
     public static String multiLine(String field, String value, int max) {
         String text = required(field, value, max);
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
+            throw TesseraException.invalid(field, "'" + field + "' may not contain control characters.");
         }
         return text;
     }
@@ -34,11 +34,11 @@ public final class TextFields {
 
     private static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "'" + field + "' is required.");
+            throw TesseraException.invalid(field, "'" + field + "' is required.");
         }
         String stripped = value.strip();
         if (stripped.length() > max) {
-            throw ApiException.invalid(field, "'" + field + "' has at most " + max + " characters.");
+            throw TesseraException.invalid(field, "'" + field + "' has at most " + max + " characters.");
         }
         return stripped;
     }

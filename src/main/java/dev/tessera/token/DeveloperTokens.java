@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.system.Timestamps;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
@@ -7,12 +8,11 @@ import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.contact.Notifications;
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import dev.tessera.system.TextFields;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,12 +65,12 @@ public class DeveloperTokens {
     public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
             Instant lastResetAt, int resetCount) {}
 
-    /** Issues the account's first token, at TEST_ACCOUNT. @throws ApiException 409 when it has one */
+    /** Issues the account's first token, at TEST_ACCOUNT. @throws TesseraException 409 when it has one */
     public IssuedToken issue(CustomerId account, Actor actor) {
         access.requireAdmin(account, actor.email());
         DeveloperToken token = DeveloperToken.generate(random);
         TokenDigest digest = hasher.digest(token);
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         try {
             tx.executeWithoutResult(status -> {
                 tokens.insertLineage(account.value(), AccessLevel.TEST_ACCOUNT, now);
@@ -80,7 +80,7 @@ public class DeveloperTokens {
                 notifications.tokenIssued(account.value(), actor, token.masked(), AccessLevel.TEST_ACCOUNT);
             });
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("This account already has a developer token; reset it to get a new one.");
+            throw TesseraException.conflict("This account already has a developer token; reset it to get a new one.");
         }
         activeTokens.activate(account.value(), 1, digest, AccessLevel.TEST_ACCOUNT);
         return new IssuedToken(token, null,
@@ -90,17 +90,17 @@ public class DeveloperTokens {
     /**
      * Replaces the account's token. The old token is invalid on this node when this returns.
      *
-     * @throws ApiException 404 when the account has no token yet, 400 for a bad reason
+     * @throws TesseraException 404 when the account has no token yet, 400 for a bad reason
      */
     public IssuedToken reset(CustomerId account, Actor actor, String reason) {
         access.requireAdmin(account, actor.email());
         String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
         DeveloperToken token = DeveloperToken.generate(random);
         TokenDigest digest = hasher.digest(token);
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         Committed committed = tx.execute(status -> {
             TokenRepository.Lineage lineage = tokens.lockLineage(account.value())
-                    .orElseThrow(() -> ApiException.notFound("This account has no developer token yet; apply for one first."));
+                    .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet; apply for one first."));
             TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow();
             long version = lineage.version() + 1;
             tokens.deactivate(old.id(), now);
@@ -124,7 +124,7 @@ public class DeveloperTokens {
 
     private record Committed(long version, IssuedToken issued) {}
 
-    /** The masked token and its lineage; records that it was viewed. @throws ApiException 404 when none */
+    /** The masked token and its lineage; records that it was viewed. @throws TesseraException 404 when none */
     public TokenView view(CustomerId account, Actor actor) {
         access.requireAdmin(account, actor.email());
         TokenView view = tx.execute(status -> {
@@ -137,13 +137,9 @@ public class DeveloperTokens {
 
     private TokenView find(long account) {
         TokenRepository.Lineage lineage = tokens.findLineage(account)
-                .orElseThrow(() -> ApiException.notFound("This account has no developer token yet."));
+                .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet."));
         TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow();
         return new TokenView(active.masked(), lineage.accessLevel(), active.createdAt(), lineage.issuedAt(),
                 lineage.lastResetAt(), lineage.resetCount());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,9 +1,9 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.web.RequestActor;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.account.CustomerId;
-import dev.tessera.audit.Actor;
-import dev.tessera.system.ManagementApi;
+import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -46,18 +46,18 @@ class TokenController {
     @PostMapping("/developer-token")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedBody issue(@PathVariable String customerId, Principal principal, HttpServletRequest request) {
-        return IssuedBody.of(tokens.issue(CustomerId.parseField("customerId", customerId), Actor.of(principal, request)));
+        return IssuedBody.of(tokens.issue(CustomerId.parseField("customerId", customerId), RequestActor.of(principal, request)));
     }
 
     @GetMapping("/developer-token")
     DeveloperTokens.TokenView view(@PathVariable String customerId, Principal principal, HttpServletRequest request) {
-        return tokens.view(CustomerId.parseField("customerId", customerId), Actor.of(principal, request));
+        return tokens.view(CustomerId.parseField("customerId", customerId), RequestActor.of(principal, request));
     }
 
     @PostMapping("/developer-token:reset")
     IssuedBody reset(@PathVariable String customerId, @RequestBody(required = false) ResetRequest body,
             Principal principal, HttpServletRequest request) {
-        return IssuedBody.of(tokens.reset(CustomerId.parseField("customerId", customerId), Actor.of(principal, request),
+        return IssuedBody.of(tokens.reset(CustomerId.parseField("customerId", customerId), RequestActor.of(principal, request),
                 body == null ? null : body.reason()));
     }
 }

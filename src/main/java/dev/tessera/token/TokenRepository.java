@@ -21,6 +21,18 @@ class TokenRepository {
     /** An account's lineage, locked until the transaction ends. */
     record Lineage(AccessLevel accessLevel, long version, int resetCount, Instant issuedAt, Instant lastResetAt) {}
 
+    /** The account's access level, locked until the transaction ends when {@code lock}; empty before its first token. */
+    Optional<AccessLevel> accessLevel(long account, boolean lock) {
+        return jdbc.sql("SELECT access_level FROM token_lineages WHERE account_id = ?" + (lock ? " FOR UPDATE" : ""))
+                .param(account)
+                .query((rs, row) -> AccessLevel.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    void setAccessLevel(long account, AccessLevel level) {
+        jdbc.sql("UPDATE token_lineages SET access_level = ? WHERE account_id = ?").params(level.name(), account).update();
+    }
+
     /** The account's active token row. */
     record ActiveRow(long id, String masked, Instant createdAt) {}
 

@@ -40,7 +40,7 @@ public final class DataPlane {
             String service, String operations) {
         long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
         if (count < 1) {
-            return token == null || token.length() == 0 ? Denial.PARAMETER_MISSING : Denial.FIELD_INVALID;
+            return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
         }
         String called = service != null ? service : DataPlaneProtocol.serviceFromUri(originalUri);
         return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, called, count);
@@ -55,7 +55,7 @@ public final class DataPlane {
     public Verdict verify(byte[] body, CharSequence loginCustomerId) {
         VerifyRequest request = body == null ? null : VerifyRequest.parse(json, body);
         if (request == null) {
-            return Denial.FIELD_INVALID;
+            return RefusalReason.FIELD_INVALID;
         }
         return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(),
                 request.operations());
@@ -64,11 +64,11 @@ public final class DataPlane {
     private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, String service,
             long operations) {
         if (token == null || token.length() == 0) {
-            return Denial.PARAMETER_MISSING;
+            return RefusalReason.PARAMETER_MISSING;
         }
         if (customer == MALFORMED_CUSTOMER
                 || (loginCustomerId != null && CustomerId.parseOrZero(loginCustomerId) == 0)) {
-            return Denial.CUSTOMER_ID_INVALID;
+            return RefusalReason.CUSTOMER_ID_INVALID;
         }
         return verifier.verify(token, customer, service, operations);
     }

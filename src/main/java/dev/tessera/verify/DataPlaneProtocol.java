@@ -28,16 +28,16 @@ public final class DataPlaneProtocol {
     public static final long MALFORMED_CUSTOMER = -1;
 
     private static final String FAILURE_TYPE = "type.googleapis.com/google.ads.googleads.v23.errors.GoogleAdsFailure";
-    private static final Map<Denial, byte[][]> ERROR_PARTS = new EnumMap<>(Denial.class);
+    private static final Map<RefusalReason, byte[][]> ERROR_PARTS = new EnumMap<>(RefusalReason.class);
 
     static {
-        for (Denial denial : Denial.values()) {
-            String prefix = "{\"error\":{\"code\":" + denial.httpStatus() + ",\"message\":\"" + denial.message()
-                    + "\",\"status\":\"" + denial.status() + "\",\"details\":[{\"@type\":\"" + FAILURE_TYPE
-                    + "\",\"errors\":[{\"errorCode\":{\"" + denial.errorType() + "\":\"" + denial.errorCode()
-                    + "\"},\"message\":\"" + denial.message() + "\"}],\"requestId\":\"";
+        for (RefusalReason reason : RefusalReason.values()) {
+            String prefix = "{\"error\":{\"code\":" + reason.httpStatus() + ",\"message\":\"" + reason.message()
+                    + "\",\"status\":\"" + reason.status() + "\",\"details\":[{\"@type\":\"" + FAILURE_TYPE
+                    + "\",\"errors\":[{\"errorCode\":{\"" + reason.errorType() + "\":\"" + reason.errorCode()
+                    + "\"},\"message\":\"" + reason.message() + "\"}],\"requestId\":\"";
             String suffix = "\"}]}}";
-            ERROR_PARTS.put(denial, new byte[][] {
+            ERROR_PARTS.put(reason, new byte[][] {
                 prefix.getBytes(StandardCharsets.UTF_8), suffix.getBytes(StandardCharsets.UTF_8)
             });
         }
@@ -110,9 +110,9 @@ public final class DataPlaneProtocol {
         return value;
     }
 
-    /** The Google Ads error body for a denial. */
-    public static byte[] errorBody(Denial denial, String requestId) {
-        byte[][] parts = ERROR_PARTS.get(denial);
+    /** The Google Ads error body for a reason. */
+    public static byte[] errorBody(RefusalReason reason, String requestId) {
+        byte[][] parts = ERROR_PARTS.get(reason);
         byte[] id = requestId.getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[parts[0].length + id.length + parts[1].length];
         System.arraycopy(parts[0], 0, body, 0, parts[0].length);
@@ -121,29 +121,29 @@ public final class DataPlaneProtocol {
         return body;
     }
 
-    /** The bytes of a denial's error body before its request id. */
-    static byte[] errorBodyPrefix(Denial denial) {
-        return ERROR_PARTS.get(denial)[0];
+    /** The bytes of a reason's error body before its request id. */
+    public static byte[] errorBodyPrefix(RefusalReason reason) {
+        return ERROR_PARTS.get(reason)[0];
     }
 
-    /** The bytes of a denial's error body after its request id. */
-    static byte[] errorBodySuffix(Denial denial) {
-        return ERROR_PARTS.get(denial)[1];
+    /** The bytes of a reason's error body after its request id. */
+    public static byte[] errorBodySuffix(RefusalReason reason) {
+        return ERROR_PARTS.get(reason)[1];
     }
 
     /**
      * A Google Ads error body with a message of its own and, for quota errors, the
      * {@code quotaErrorDetails} (rate scope, rate name, retry delay) that client libraries read.
      */
-    static byte[] errorBody(Denial denial, String message, long retryAfterSeconds, String rateName, String requestId) {
+    static byte[] errorBody(RefusalReason reason, String message, long retryAfterSeconds, String rateName, String requestId) {
         String text = jsonString(message);
         StringBuilder json = new StringBuilder(512)
-                .append("{\"error\":{\"code\":").append(denial.httpStatus())
+                .append("{\"error\":{\"code\":").append(reason.httpStatus())
                 .append(",\"message\":").append(text)
-                .append(",\"status\":\"").append(denial.status())
+                .append(",\"status\":\"").append(reason.status())
                 .append("\",\"details\":[{\"@type\":\"").append(FAILURE_TYPE)
-                .append("\",\"errors\":[{\"errorCode\":{\"").append(denial.errorType()).append("\":\"")
-                .append(denial.errorCode()).append("\"},\"message\":").append(text);
+                .append("\",\"errors\":[{\"errorCode\":{\"").append(reason.errorType()).append("\":\"")
+                .append(reason.errorCode()).append("\"},\"message\":").append(text);
         if (retryAfterSeconds > 0) {
             json.append(",\"details\":{\"quotaErrorDetails\":{\"rateScope\":\"DEVELOPER\",\"rateName\":")
                     .append(jsonString(rateName)).append(",\"retryDelay\":\"").append(retryAfterSeconds).append("s\"}}");

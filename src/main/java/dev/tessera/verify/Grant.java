@@ -1,8 +1,8 @@
 package dev.tessera.verify;
 
 import dev.tessera.access.AccessLevel;
-import dev.tessera.access.QuotaLedger;
-import dev.tessera.access.UsageWindow;
+import dev.tessera.quota.QuotaLedger;
+import dev.tessera.quota.UsageWindow;
 import dev.tessera.token.TokenDigest;
 
 /**

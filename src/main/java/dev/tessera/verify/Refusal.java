@@ -1,26 +1,22 @@
 package dev.tessera.verify;
 
-import dev.tessera.access.AccessLevel;
-
 /**
- * A refusal whose message is its own: a restricted service (named) or a used-up quota (with the
- * delay after which a retry can succeed). Allocated only on those paths.
+ * A refused data-plane request: what every listener needs to answer it the Google Ads way.
+ * Either a {@link RefusalReason} (fixed message) or a {@link DetailedRefusal} (message and retry delay of its own).
  */
-public record Refusal(Denial denial, String message, long retryAfterSeconds, String rateName) implements Refused {
+public sealed interface Refusal extends Verdict permits RefusalReason, DetailedRefusal {
 
-    static Refusal prohibited(String service, AccessLevel level) {
-        return new Refusal(Denial.PROHIBITED, "The developer token is not allowed to call " + service + " with "
-                + level + " access; apply for BASIC access.", 0, null);
+    RefusalReason reason();
+
+    default int httpStatus() {
+        return reason().httpStatus();
     }
 
-    static Refusal quotaExhausted(long retryAfterSeconds, AccessLevel level, long limit) {
-        return new Refusal(Denial.QUOTA_EXHAUSTED, "The daily operation quota of the developer token (" + limit
-                + " operations in 24 hours at " + level + " access) is used up; retry in " + retryAfterSeconds + " s.",
-                retryAfterSeconds, "Number of operations for " + level.name().toLowerCase(java.util.Locale.ROOT) + " access");
+    /** Seconds after which a retry can succeed ({@code Retry-After}), or 0 when waiting will not help. */
+    default long retryAfterSeconds() {
+        return 0;
     }
 
-    @Override
-    public byte[] errorBody(String requestId) {
-        return DataPlaneProtocol.errorBody(denial, message, retryAfterSeconds, rateName, requestId);
-    }
+    /** The Google Ads error body, with this request's id. */
+    byte[] errorBody(String requestId);
 }

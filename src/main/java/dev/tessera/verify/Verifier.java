@@ -1,9 +1,9 @@
 package dev.tessera.verify;
 
 import dev.tessera.access.AccessLevel;
-import dev.tessera.access.AccessPolicy;
-import dev.tessera.access.QuotaLedger;
-import dev.tessera.access.Rejection;
+import dev.tessera.quota.AccessPolicy;
+import dev.tessera.quota.QuotaLedger;
+import dev.tessera.quota.CountedRefusal;
 import dev.tessera.token.DeveloperToken;
 import dev.tessera.token.TokenHasher;
 
@@ -59,20 +59,20 @@ public final class Verifier {
      */
     public Verdict verify(CharSequence token, long customerId, String service, long operations) {
         if (token == null || token.length() == 0) {
-            return Denial.PARAMETER_MISSING;
+            return RefusalReason.PARAMETER_MISSING;
         }
         if (!DeveloperToken.isWellFormed(token)) {
-            return Denial.TOKEN_INVALID;
+            return RefusalReason.TOKEN_INVALID;
         }
         Grant grant = tokens.find(hasher.digest(token));
         if (grant == null) {
-            return Denial.TOKEN_INVALID;
+            return RefusalReason.TOKEN_INVALID;
         }
         AccessLevel level = grant.accessLevel();
         boolean testCustomer = customerId != NO_CUSTOMER && clients.isTestAccount(customerId);
         if (level == AccessLevel.TEST_ACCOUNT && customerId != NO_CUSTOMER && !testCustomer) {
-            reject(grant, Rejection.NOT_APPROVED);
-            return Denial.NOT_APPROVED;
+            reject(grant, CountedRefusal.NOT_APPROVED);
+            return RefusalReason.NOT_APPROVED;
         }
         if (quotas == null) {
             return grant;
@@ -80,8 +80,8 @@ public final class Verifier {
         if (AccessPolicy.isRestrictedLevel(level)) {
             String entry = restricted.match(service);
             if (entry != null) {
-                quotas.reject(grant.managerCustomerId(), Rejection.PROHIBITED);
-                return Refusal.prohibited(entry, level);
+                quotas.reject(grant.managerCustomerId(), CountedRefusal.PROHIBITED);
+                return DetailedRefusal.prohibited(entry, level);
             }
         }
         boolean testPool = level == AccessLevel.EXPLORER && testCustomer;
@@ -89,10 +89,10 @@ public final class Verifier {
         long retryAfter = testPool
                 ? quotas.tryAcquire(grant.managerCustomerId(), true, operations, limit)
                 : quotas.tryAcquire(grant.usage(quotas), operations, limit);
-        return retryAfter == 0 ? grant : Refusal.quotaExhausted(retryAfter, level, limit);
+        return retryAfter == 0 ? grant : DetailedRefusal.quotaExhausted(retryAfter, level, limit);
     }
 
-    private void reject(Grant grant, Rejection reason) {
+    private void reject(Grant grant, CountedRefusal reason) {
         if (quotas != null) {
             quotas.reject(grant.managerCustomerId(), reason);
         }

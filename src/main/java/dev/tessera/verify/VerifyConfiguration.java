@@ -1,7 +1,9 @@
 package dev.tessera.verify;
 
-import dev.tessera.access.AccessPolicy;
-import dev.tessera.access.QuotaLedger;
+import dev.tessera.dataplane.DataPlaneProperties;
+import dev.tessera.dataplane.DataPlaneServer;
+import dev.tessera.quota.AccessPolicy;
+import dev.tessera.quota.QuotaLedger;
 import dev.tessera.token.TokenHasher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

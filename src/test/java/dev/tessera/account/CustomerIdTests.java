@@ -3,7 +3,7 @@ package dev.tessera.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tessera.system.ApiException;
+import dev.tessera.system.TesseraException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +24,8 @@ class CustomerIdTests {
         assertThat(CustomerId.parseOrZero(text)).isZero();
         assertThatThrownBy(() -> CustomerId.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(text.isEmpty() ? "\u0000" : text));
-        assertThatThrownBy(() -> CustomerId.parseField("customerId", text)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).field()).isEqualTo("customerId"));
+        assertThatThrownBy(() -> CustomerId.parseField("customerId", text)).isInstanceOf(TesseraException.class)
+                .satisfies(e -> assertThat(((TesseraException) e).field()).isEqualTo("customerId"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.button;
-import static dev.tessera.console.ConsoleDriver.link;
-import static dev.tessera.console.ConsoleDriver.signIn;
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.link;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.testing.ConsoleDriver;
+import dev.tessera.testing.BrowserTests;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -54,7 +56,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             link(page, "Review queue").click();
             page.waitForURL("**/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
-                    .setHasText(display(account.customerId())));
+                    .setHasText(ConsoleDriver.display(account.customerId())));
             assertThat(item.textContent()).contains("BASIC", "TEST_ACCOUNT", "Weekly performance reports", "5,000",
                     account.admin().email());
             session.screenshot("review-queue");
@@ -66,15 +68,15 @@ class ConsoleApplicationsTests extends BrowserTests {
                     .click();
             assertThat(page.getByRole(AriaRole.ALERT).first().textContent()).contains("Say why");
             item = page.getByTestId("application").filter(new Locator.FilterOptions()
-                    .setHasText(display(account.customerId())));
+                    .setHasText(ConsoleDriver.display(account.customerId())));
 
             item.getByLabel("Reason for approving").fill("Clear reporting use case");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve application").setExact(false))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
-                    .contains(display(account.customerId()), "BASIC", "approved");
+                    .contains(ConsoleDriver.display(account.customerId()), "BASIC", "approved");
             assertThat(page.getByTestId("application").filter(new Locator.FilterOptions()
-                    .setHasText(display(account.customerId()))).count()).isZero();
+                    .setHasText(ConsoleDriver.display(account.customerId()))).count()).isZero();
         }
 
         try (Browser.Session session = browser.session(tessera)) {
@@ -133,7 +135,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
             page.navigate("/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
-                    .setHasText(display(account.customerId())));
+                    .setHasText(ConsoleDriver.display(account.customerId())));
             assertThat(item.textContent()).contains("STANDARD", "1,000,000", "Now holds", "BASIC");
             item.getByLabel("Reason for rejecting").fill("Describe the tool and its callers in more detail");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject application").setExact(false))
@@ -174,9 +176,5 @@ class ConsoleApplicationsTests extends BrowserTests {
         int forms = page.locator("form[method=post]").count();
         assertThat(forms).isPositive();
         assertThat(page.locator("form[method=post] input[name=_csrf]").count()).isEqualTo(forms);
-    }
-
-    static String display(String digits) {
-        return digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6);
     }
 }

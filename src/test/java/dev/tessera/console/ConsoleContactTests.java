@@ -1,7 +1,7 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.button;
-import static dev.tessera.console.ConsoleDriver.signIn;
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;

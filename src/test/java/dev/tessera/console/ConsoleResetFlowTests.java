@@ -1,15 +1,17 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.assertRejectedAsInvalid;
-import static dev.tessera.console.ConsoleDriver.auditCount;
-import static dev.tessera.console.ConsoleDriver.button;
-import static dev.tessera.console.ConsoleDriver.link;
-import static dev.tessera.console.ConsoleDriver.mask;
-import static dev.tessera.console.ConsoleDriver.maskedToken;
-import static dev.tessera.console.ConsoleDriver.shownToken;
-import static dev.tessera.console.ConsoleDriver.signIn;
+import static dev.tessera.testing.ConsoleDriver.assertRejectedAsInvalid;
+import static dev.tessera.testing.ConsoleDriver.auditCount;
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.link;
+import static dev.tessera.testing.ConsoleDriver.mask;
+import static dev.tessera.testing.ConsoleDriver.maskedToken;
+import static dev.tessera.testing.ConsoleDriver.shownToken;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.testing.ConsoleDriver;
+import dev.tessera.testing.BrowserTests;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;

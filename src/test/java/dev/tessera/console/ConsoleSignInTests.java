@@ -1,7 +1,9 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.button;
-import static dev.tessera.console.ConsoleDriver.signIn;
+import dev.tessera.testing.BrowserTests;
+import dev.tessera.console.signin.SignInLockout;
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;

@@ -2,7 +2,7 @@ package dev.tessera.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.access.UsageReports;
+import dev.tessera.quota.UsageReports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

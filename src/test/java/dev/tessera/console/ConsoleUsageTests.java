@@ -1,8 +1,9 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.signIn;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.testing.BrowserTests;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;

@@ -1,10 +1,12 @@
 package dev.tessera.console;
 
-import static dev.tessera.console.ConsoleDriver.button;
-import static dev.tessera.console.ConsoleDriver.link;
-import static dev.tessera.console.ConsoleDriver.signIn;
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.link;
+import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.testing.ConsoleDriver;
+import dev.tessera.testing.BrowserTests;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;

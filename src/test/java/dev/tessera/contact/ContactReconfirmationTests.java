@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.testing.Outboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;

@@ -1,5 +1,7 @@
 package dev.tessera.contact;
 
+import dev.tessera.testing.Fast;
+import dev.tessera.testing.Outboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;

@@ -1,5 +1,6 @@
 package dev.tessera.contact;
 
+import dev.tessera.testing.Fast;
 import dev.tessera.testing.MovableClock;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;

@@ -1,7 +1,7 @@
 package dev.tessera.testing;
 
 import dev.tessera.TesseraApplication;
-import dev.tessera.verify.DataPlaneServer;
+import dev.tessera.dataplane.DataPlaneServer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.tessera.verify;
 
+import dev.tessera.dataplane.RequestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class DataPlaneProtocolTests {
     @Test
     void errorBodiesHaveTheGoogleAdsShape() {
         JsonNode body = JsonMapper.builder().build().readTree(
-                new String(DataPlaneProtocol.errorBody(Denial.TOKEN_INVALID, "req-1"), StandardCharsets.UTF_8));
+                new String(DataPlaneProtocol.errorBody(RefusalReason.TOKEN_INVALID, "req-1"), StandardCharsets.UTF_8));
         assertThat(body.at("/error/code").asInt()).isEqualTo(401);
         assertThat(body.at("/error/status").asString()).isEqualTo("UNAUTHENTICATED");
         assertThat(body.at("/error/details/0/@type").asString()).endsWith("errors.GoogleAdsFailure");

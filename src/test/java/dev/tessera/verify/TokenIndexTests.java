@@ -3,8 +3,8 @@ package dev.tessera.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.access.AccessLevel;
-import dev.tessera.access.QuotaLedger;
-import dev.tessera.access.UsageWindow;
+import dev.tessera.quota.QuotaLedger;
+import dev.tessera.quota.UsageWindow;
 import dev.tessera.token.TokenDigest;
 import java.time.Clock;
 import java.util.SplittableRandom;

@@ -1,0 +1,89 @@
+package dev.tessera.console.accounts;
+
+import dev.tessera.audit.web.RequestActor;
+import dev.tessera.console.OperatorGate;
+import dev.tessera.account.AccountAccess;
+import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccount;
+import dev.tessera.account.ManagerAccounts;
+import dev.tessera.account.Role;
+import dev.tessera.system.TesseraException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The account list after sign-in (with the operator's pages for the OPERATOR), creating a manager account, an account's home and its Admin page. */
+@Controller
+class AccountPages {
+
+    private final ManagerAccounts accounts;
+    private final AccountAccess access;
+    private final OperatorGate operator;
+
+    AccountPages(ManagerAccounts accounts, AccountAccess access, OperatorGate operator) {
+        this.accounts = accounts;
+        this.access = access;
+        this.operator = operator;
+    }
+
+    /** The create form's fields, kept to show them again next to an error. */
+    record NewAccountForm(String name, String companyName, String companyUrl, String apiContactEmail) {}
+
+    @GetMapping("/")
+    String list(Principal principal, Model model) {
+        model.addAttribute("memberships", accounts.membershipsOf(principal.getName()));
+        model.addAttribute("operator", operator.isOperator(principal));
+        return "accounts";
+    }
+
+    @GetMapping("/accounts/new")
+    String newAccount(Model model) {
+        model.addAttribute("form", new NewAccountForm("", "", "https://", ""));
+        return "account-new";
+    }
+
+    @PostMapping("/accounts")
+    String create(@ModelAttribute NewAccountForm form, Principal principal, HttpServletRequest request, Model model) {
+        try {
+            ManagerAccount created = accounts.create(new ManagerAccounts.NewManagerAccount(form.name(),
+                    form.companyName(), form.companyUrl(), form.apiContactEmail()), RequestActor.of(principal, request));
+            return "redirect:/accounts/" + created.customerId().digits();
+        } catch (TesseraException e) {
+            if (e.field() == null) {
+                throw e;
+            }
+            model.addAttribute("form", form);
+            model.addAttribute("field", e.field());
+            model.addAttribute("problem", e.getMessage());
+            return "account-new";
+        }
+    }
+
+    @GetMapping("/accounts/{customerId}")
+    String home(@PathVariable String customerId, Principal principal, Model model) {
+        CustomerId id = CustomerId.parseField("customerId", customerId);
+        addAccount(id, principal, model);
+        model.addAttribute("clients", accounts.clients(id, principal.getName()));
+        return "account";
+    }
+
+    /** "Admin": the manager account settings. Everyone may open it; only ADMINs see the entries. */
+    @GetMapping("/accounts/{customerId}/admin")
+    String admin(@PathVariable String customerId, Principal principal, Model model) {
+        addAccount(CustomerId.parseField("customerId", customerId), principal, model);
+        return "admin";
+    }
+
+    /** Puts {@code account} and {@code role} in the model. @throws TesseraException 404 for a non-member */
+    private void addAccount(CustomerId id, Principal principal, Model model) {
+        Role role = access.requireMember(id, principal.getName());
+        model.addAttribute("account", accounts.get(id, principal.getName()));
+        model.addAttribute("role", role);
+        model.addAttribute("admin", role == Role.ADMIN);
+    }
+}

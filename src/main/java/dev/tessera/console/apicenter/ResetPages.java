@@ -1,0 +1,133 @@
+package dev.tessera.console.apicenter;
+
+import dev.tessera.audit.web.RequestActor;
+import dev.tessera.console.AdminGate;
+import dev.tessera.console.signin.SignInLockout;
+import dev.tessera.account.CustomerId;
+import dev.tessera.account.UserAccounts;
+import dev.tessera.system.TesseraException;
+import dev.tessera.token.DeveloperTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Reset token: a confirmation page that says what happens and asks for the password again, the
+ * reset itself (once per one-time form token, serialised per session), and the page that shows the
+ * new token once. Wrong passwords at re-entry count toward the sign-in lock-out.
+ */
+@Controller
+@RequestMapping("/accounts/{customerId}/api-center")
+class ResetPages {
+
+    private final DeveloperTokens tokens;
+    private final UserAccounts users;
+    private final AdminGate gate;
+    private final OneTimeForms forms;
+    private final ShownOnce shownOnce;
+    private final SignInLockout lockout;
+
+    ResetPages(DeveloperTokens tokens, UserAccounts users, AdminGate gate, OneTimeForms forms, ShownOnce shownOnce,
+            SignInLockout lockout) {
+        this.tokens = tokens;
+        this.users = users;
+        this.gate = gate;
+        this.forms = forms;
+        this.shownOnce = shownOnce;
+        this.lockout = lockout;
+    }
+
+    @GetMapping("/reset")
+    String confirm(@PathVariable String customerId, Principal principal, HttpServletRequest request, Model model) {
+        CustomerId id = CustomerId.parseField("customerId", customerId);
+        gate.require(id, principal.getName(), ApiCenterPage.PAGE);
+        return confirmation(id, principal, request, model, null);
+    }
+
+    @PostMapping("/reset")
+    String reset(@PathVariable String customerId, @RequestParam(name = "form", required = false) String formToken,
+            @RequestParam(defaultValue = "") String password, @RequestParam(required = false) String reason,
+            Principal principal, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        CustomerId id = CustomerId.parseField("customerId", customerId);
+        String email = principal.getName();
+        gate.require(id, email, ApiCenterPage.PAGE);
+        HttpSession session = request.getSession();
+        synchronized (WebUtils.getSessionMutex(session)) {
+            if (!forms.spend(session, "reset:" + id.digits(), formToken)) {
+                // A second click or a resubmitted page: show what the first one did, never reset again.
+                redirect.addFlashAttribute("notice",
+                        "That reset form was already used, so nothing was reset again.");
+                return "redirect:/accounts/" + id.digits() + "/api-center/new-token";
+            }
+            model.addAttribute("reason", reason);
+            var locked = lockout.lockedFor(email, request.getRemoteAddr());
+            if (locked.isPresent()) {
+                return refuse(id, principal, request, response, model, "Too many wrong passwords. Try again in "
+                        + SignInLockout.minutesLeft(locked.get()) + " minutes. The token was not reset.");
+            }
+            if (password.isEmpty() || !users.passwordMatches(email, password)) {
+                lockout.recordFailure(email, request.getRemoteAddr());
+                return refuse(id, principal, request, response, model, password.isEmpty()
+                        ? "Enter your password to confirm. The token was not reset."
+                        : "That password is not correct. The token was not reset.");
+            }
+            try {
+                shownOnce.hold(session, id, tokens.reset(id, RequestActor.of(principal, request), reason));
+            } catch (TesseraException e) {
+                if (e.field() == null) {
+                    throw e;
+                }
+                return refuse(id, principal, request, response, model, e.getMessage() + " The token was not reset.");
+            }
+        }
+        return "redirect:/accounts/" + id.digits() + "/api-center/new-token";
+    }
+
+    /** Shows a new token once; a reload, or any later visit, goes to the API Center and its masked token. */
+    @GetMapping("/new-token")
+    String newToken(@PathVariable String customerId, Principal principal, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CustomerId id = CustomerId.parseField("customerId", customerId);
+        gate.require(id, principal.getName(), ApiCenterPage.PAGE);
+        ShownOnce.Token token = shownOnce.take(request.getSession(), id);
+        if (token == null) {
+            Object notice = model.getAttribute("notice");
+            if (notice != null) {
+                redirect.addFlashAttribute("notice", notice);
+            }
+            return "redirect:/accounts/" + id.digits() + "/api-center";
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        model.addAttribute("accountId", id);
+        model.addAttribute("shown", token);
+        return "new-token";
+    }
+
+    private String refuse(CustomerId id, Principal principal, HttpServletRequest request, HttpServletResponse response,
+            Model model, String problem) {
+        response.setStatus(422);
+        return confirmation(id, principal, request, model, problem);
+    }
+
+    private String confirmation(CustomerId id, Principal principal, HttpServletRequest request, Model model,
+            String problem) {
+        DeveloperTokens.TokenView token = tokens.view(id, RequestActor.of(principal, request));
+        model.addAttribute("accountId", id);
+        model.addAttribute("token", token);
+        model.addAttribute("problem", problem);
+        model.addAttribute("form", forms.issue(request.getSession(), "reset:" + id.digits()));
+        return "reset-confirm";
+    }
+}

@@ -1,0 +1,172 @@
+package dev.tessera.dataplane;
+
+import dev.tessera.verify.DataPlaneProtocol;
+import dev.tessera.verify.RefusalReason;
+import dev.tessera.verify.Grant;
+import dev.tessera.verify.Refusal;
+import dev.tessera.access.AccessLevel;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The responses of the Netty data-plane listener as HTTP/1.1 bytes, each written straight into one
+ * pooled buffer: status lines and header lines are pre-encoded, numbers are written as digits in
+ * place, and the request id goes where it belongs in the header and the body. A grant or a plain
+ * reason costs no heap allocation and no header map, which is most of what the data plane answers
+ * (Netty's response encoder is not in the pipeline). Contents are those of
+ * {@link DataPlaneProtocol}; header names and values are our own constants, never request input.
+ */
+final class WireResponses {
+
+    /** What the response says about the connection. */
+    enum Connection {
+        /** Nothing: HTTP/1.1 keeps it open. */
+        DEFAULT(""),
+        /** An HTTP/1.0 client asked to keep it open. */
+        KEEP_ALIVE("connection: keep-alive\r\n"),
+        /** The connection closes after this response. */
+        CLOSE("connection: close\r\n");
+
+        private final byte[] line;
+
+        Connection(String line) {
+            this.line = ascii(line);
+        }
+    }
+
+    static final HttpResponseStatus CONTENT_TOO_LARGE = new HttpResponseStatus(413, "Content Too Large");
+
+    private static final byte[] OK = statusLine(HttpResponseStatus.OK);
+    private static final byte[] CONTINUE = ascii("HTTP/1.1 100 Continue\r\n\r\n");
+    private static final byte[] EMPTY_BODY = ascii("content-length: 0\r\n");
+    private static final byte[] JSON_LENGTH = ascii("content-type: application/json\r\ncontent-length: ");
+    private static final byte[] PROBLEM_LENGTH = ascii("content-type: application/problem+json\r\ncontent-length: ");
+    private static final byte[] MANAGER_CUSTOMER_ID = ascii(DataPlaneProtocol.MANAGER_CUSTOMER_ID + ": ");
+    private static final byte[] REQUEST_ID = ascii("\r\n" + DataPlaneProtocol.REQUEST_ID + ": ");
+    private static final byte[] RETRY_AFTER = ascii(DataPlaneProtocol.RETRY_AFTER + ": ");
+    private static final byte[] ALLOW = ascii("allow: ");
+    private static final byte[] CRLF = ascii("\r\n");
+    private static final byte[] GRANTED_BODY_START = ascii("{\"valid\":true,\"managerCustomerId\":\"");
+    private static final byte[] GRANTED_BODY_LEVEL = ascii("\",\"accessLevel\":\"");
+    private static final byte[] GRANTED_BODY_END = ascii("\"}");
+    /** Per access level: its header line, and its name as the granted body carries it. */
+    private static final byte[][] LEVEL_LINES = new byte[AccessLevel.values().length][];
+    private static final byte[][] LEVEL_NAMES = new byte[AccessLevel.values().length][];
+    /** Per reason: its status line. */
+    private static final byte[][] REASON_LINES = new byte[RefusalReason.values().length][];
+
+    static {
+        for (AccessLevel level : AccessLevel.values()) {
+            LEVEL_LINES[level.ordinal()] = ascii(DataPlaneProtocol.ACCESS_LEVEL + ": " + level.name() + "\r\n");
+            LEVEL_NAMES[level.ordinal()] = ascii(level.name());
+        }
+        for (RefusalReason reason : RefusalReason.values()) {
+            REASON_LINES[reason.ordinal()] = statusLine(HttpResponseStatus.valueOf(reason.httpStatus()));
+        }
+    }
+
+    private WireResponses() {}
+
+    /** {@code 100 Continue}. */
+    static ByteBuf continueResponse(ByteBufAllocator alloc) {
+        return alloc.buffer(CONTINUE.length).writeBytes(CONTINUE);
+    }
+
+    /** 200 with the grant's headers; with the {@code :verify} JSON body when {@code body}. */
+    static ByteBuf granted(ByteBufAllocator alloc, Grant grant, boolean body, Connection connection) {
+        byte[] level = LEVEL_NAMES[grant.accessLevel().ordinal()];
+        ByteBuf out = alloc.buffer(256);
+        out.writeBytes(OK).writeBytes(MANAGER_CUSTOMER_ID);
+        writeDigits(out, grant.managerCustomerId());
+        out.writeBytes(CRLF).writeBytes(LEVEL_LINES[grant.accessLevel().ordinal()]).writeBytes(connection.line);
+        if (!body) {
+            return out.writeBytes(EMPTY_BODY).writeBytes(CRLF);
+        }
+        int length = GRANTED_BODY_START.length + digits(grant.managerCustomerId()) + GRANTED_BODY_LEVEL.length
+                + level.length + GRANTED_BODY_END.length;
+        out.writeBytes(JSON_LENGTH);
+        writeDigits(out, length);
+        out.writeBytes(CRLF).writeBytes(CRLF).writeBytes(GRANTED_BODY_START);
+        writeDigits(out, grant.managerCustomerId());
+        return out.writeBytes(GRANTED_BODY_LEVEL).writeBytes(level).writeBytes(GRANTED_BODY_END);
+    }
+
+    /** The refusal's status, {@code request-id} and, for a used-up quota, {@code Retry-After}, with its error body. */
+    static ByteBuf refused(ByteBufAllocator alloc, Refusal refused, byte[] requestId, Connection connection) {
+        RefusalReason reason = refused.reason();
+        byte[] prefix;
+        byte[] suffix;
+        if (refused instanceof RefusalReason) {
+            prefix = DataPlaneProtocol.errorBodyPrefix(reason);
+            suffix = DataPlaneProtocol.errorBodySuffix(reason);
+        } else {
+            // A message of its own (a named service, a retry delay): rare, built as a whole.
+            prefix = refused.errorBody(new String(requestId, 0, RequestIds.LENGTH, StandardCharsets.US_ASCII));
+            suffix = null;
+        }
+        int length = suffix == null ? prefix.length : prefix.length + RequestIds.LENGTH + suffix.length;
+        ByteBuf out = alloc.buffer(192 + length);
+        out.writeBytes(REASON_LINES[reason.ordinal()]).writeBytes(JSON_LENGTH);
+        writeDigits(out, length);
+        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
+        if (refused.retryAfterSeconds() > 0) {
+            out.writeBytes(RETRY_AFTER);
+            writeDigits(out, refused.retryAfterSeconds());
+            out.writeBytes(CRLF);
+        }
+        out.writeBytes(connection.line).writeBytes(CRLF).writeBytes(prefix);
+        return suffix == null ? out : out.writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix);
+    }
+
+    /**
+     * A problem-details answer (RFC 9457), as the main port gives: for errors of HTTP itself, not of
+     * the token. {@code allow} names the method a 405 allows, else null; {@code body} is false for
+     * an answer to HEAD.
+     */
+    static ByteBuf problem(ByteBufAllocator alloc, HttpResponseStatus status, String detail, String allow,
+            boolean body, Connection connection) {
+        // The detail is one of our own constant sentences: no escaping needed.
+        byte[] json = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
+                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        ByteBuf out = alloc.buffer(192 + json.length);
+        out.writeBytes(statusLine(status)).writeBytes(PROBLEM_LENGTH);
+        writeDigits(out, json.length);
+        out.writeBytes(CRLF);
+        if (allow != null) {
+            out.writeBytes(ALLOW).writeBytes(ascii(allow)).writeBytes(CRLF);
+        }
+        out.writeBytes(connection.line).writeBytes(CRLF);
+        return body ? out.writeBytes(json) : out;
+    }
+
+    /** Writes a non-negative number in decimal. */
+    static void writeDigits(ByteBuf out, long value) {
+        int count = digits(value);
+        int end = out.writerIndex() + count;
+        out.ensureWritable(count);
+        for (int i = end - 1; i >= end - count; i--) {
+            out.setByte(i, (int) ('0' + value % 10));
+            value /= 10;
+        }
+        out.writerIndex(end);
+    }
+
+    private static int digits(long value) {
+        int count = 1;
+        while (value >= 10) {
+            value /= 10;
+            count++;
+        }
+        return count;
+    }
+
+    private static byte[] statusLine(HttpResponseStatus status) {
+        return ascii("HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n");
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

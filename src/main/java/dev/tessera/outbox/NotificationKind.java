@@ -1,0 +1,27 @@
+package dev.tessera.outbox;
+
+/** What a mail to the API contact email tells. */
+public enum NotificationKind {
+    CONTACT_CONFIRMATION(true),
+    RECONFIRMATION_REMINDER(true),
+    CONTACT_CHANGED(false),
+    TOKEN_ISSUED(false),
+    TOKEN_RESET(false),
+    ACCESS_LEVEL_CHANGED(false),
+    APPLICATION_DECIDED(false),
+    ADMIN_REMOVED(false);
+
+    private final boolean confirmationLink;
+
+    NotificationKind(boolean confirmationLink) {
+        this.confirmationLink = confirmationLink;
+    }
+
+    /**
+     * Whether the mail carries a confirmation link. Its secret is minted only when the mail is sent,
+     * so the outbox (readable by ADMINs) never holds a usable link.
+     */
+    boolean carriesConfirmationLink() {
+        return confirmationLink;
+    }
+}
