@@ -2,7 +2,7 @@ package dev.tessera.contact;
 
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.outbox.NotificationLog;
-import dev.tessera.outbox.NotificationPage;
+import dev.tessera.outbox.NotificationList;
 import dev.tessera.account.CustomerId;
 import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +50,7 @@ class ContactEmailController {
     }
 
     @GetMapping("/notifications")
-    NotificationPage notifications(@PathVariable String customerId, @RequestParam(defaultValue = "0") int page,
+    NotificationList notifications(@PathVariable String customerId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, Principal principal) {
         return log.ofAccount(CustomerId.parseField("customerId", customerId), principal.getName(), page, size);
     }

@@ -2,12 +2,9 @@ package dev.tessera.dataplane;
 
 import dev.tessera.verify.DataPlane;
 import dev.tessera.verify.DataPlaneProtocol;
-import dev.tessera.verify.Grant;
-import dev.tessera.verify.Refusal;
 import dev.tessera.verify.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
@@ -32,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * pipeline, so every answer, HEAD's and HTTP/1.0's included, is written here). The decision runs
  * on the event loop (it takes microseconds and does no I/O); responses are flushed once per read
  * batch.
- * Not shared: it holds the state of the request being read.
+ * Not shared: it holds the state of the request being read; {@link Replies} writes its answers.
  */
 final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
@@ -58,16 +55,11 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
     static final long MAX_SWALLOW_BYTES = 16L * 1024 * 1024;
 
     private final DataPlane dataPlane;
-    /** The request id of the error being written (copied into the response, so reused). */
-    private final byte[] requestId = new byte[RequestIds.LENGTH];
+    private final Replies replies = new Replies();
 
     private Reading reading = Reading.NOTHING;
-    private boolean keepAlive;
-    private boolean http10;
-    private boolean head;
     private String loginCustomerId;
     private ByteBuf body;
-    private boolean written;
     private long swallowed;
 
     DataPlaneHandler(DataPlane dataPlane) {
@@ -95,26 +87,25 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             reading = Reading.DISCARD;
             Throwable cause = decoded.cause();
             if (cause instanceof TooLongHttpHeaderException) {
-                problemAndClose(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than 16 KiB.");
+                replies.problemAndClose(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than 16 KiB.");
             } else if (cause instanceof TooLongHttpLineException) {
-                problemAndClose(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than 8 KiB.");
+                replies.problemAndClose(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than 8 KiB.");
             } else if (cause instanceof TooLongFrameException) {
-                problemAndClose(ctx, WireResponses.CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
+                replies.problemAndClose(ctx, WireResponses.CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
             } else {
-                problemAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP/1.1.");
+                replies.problemAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP/1.1.");
             }
             return;
         }
-        keepAlive = HttpUtil.isKeepAlive(request);
-        http10 = !request.protocolVersion().isKeepAliveDefault();
+        replies.startRequest(HttpUtil.isKeepAlive(request), !request.protocolVersion().isKeepAliveDefault(),
+                HttpMethod.HEAD.equals(request.method()));
         HttpHeaders headers = request.headers();
         String path = path(request.uri());
         HttpMethod method = request.method();
-        head = HttpMethod.HEAD.equals(method);
         if (FORWARD_AUTH_PATH.equals(path)) {
             reading = Reading.DISCARD;
             if (!HttpMethod.GET.equals(method)) {
-                methodNotAllowed(ctx, HttpMethod.GET);
+                replies.methodNotAllowed(ctx, HttpMethod.GET);
                 return;
             }
             String originalUri = headers.get(ORIGINAL_URI);
@@ -122,11 +113,11 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
                     headers.get(DEVELOPER_TOKEN), headers.get(LOGIN_CUSTOMER_ID),
                     originalUri != null ? originalUri : headers.get(FORWARDED_URI),
                     headers.get(SERVICE), headers.get(OPERATIONS));
-            answer(ctx, verdict, false);
+            replies.answer(ctx, verdict, false);
         } else if (VERIFY_PATH.equals(path)) {
             if (!HttpMethod.POST.equals(method)) {
                 reading = Reading.DISCARD;
-                methodNotAllowed(ctx, HttpMethod.POST);
+                replies.methodNotAllowed(ctx, HttpMethod.POST);
                 return;
             }
             long length = HttpUtil.getContentLength(request, -1L);
@@ -142,7 +133,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             body = ctx.alloc().buffer(length > 0 ? (int) length : 256, DataPlaneServer.MAX_BODY_BYTES + 1);
         } else {
             reading = Reading.DISCARD;
-            problem(ctx, HttpResponseStatus.NOT_FOUND, "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.");
+            replies.problem(ctx, HttpResponseStatus.NOT_FOUND, "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.");
         }
     }
 
@@ -174,16 +165,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             reading = Reading.NOTHING;
             Verdict verdict = dataPlane.verify(bytes, loginCustomerId);
             loginCustomerId = null;
-            answer(ctx, verdict, true);
-        }
-    }
-
-    private void answer(ChannelHandlerContext ctx, Verdict verdict, boolean jsonBody) {
-        if (verdict instanceof Grant grant) {
-            send(ctx, WireResponses.granted(ctx.alloc(), grant, jsonBody, connection(keepAlive)), keepAlive);
-        } else {
-            RequestIds.fill(requestId);
-            send(ctx, WireResponses.refused(ctx.alloc(), (Refusal) verdict, requestId, connection(keepAlive)), keepAlive);
+            replies.answer(ctx, verdict, true);
         }
     }
 
@@ -196,7 +178,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
                 "The request body is larger than 64 KiB.", null, true, WireResponses.Connection.CLOSE);
         if (!swallow) {
             reading = Reading.DISCARD;
-            send(ctx, response, false);
+            replies.send(ctx, response, false);
             return;
         }
         reading = Reading.DISCARD_THEN_CLOSE;
@@ -204,45 +186,9 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response);
     }
 
-    private void methodNotAllowed(ChannelHandlerContext ctx, HttpMethod allowed) {
-        send(ctx, WireResponses.problem(ctx.alloc(), HttpResponseStatus.METHOD_NOT_ALLOWED,
-                "This path answers " + allowed.name() + " only.", allowed.name(), !head, connection(keepAlive)), keepAlive);
-    }
-
-    private void problem(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, !head, connection(keepAlive)), keepAlive);
-    }
-
-    /** Answers and closes: the rest of the request is not read, so the connection cannot go on. */
-    private void problemAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, true, WireResponses.Connection.CLOSE), false);
-    }
-
-    /** What a response on this connection says about keeping it: HTTP/1.0 clients are told. */
-    private WireResponses.Connection connection(boolean keepOpen) {
-        if (!keepOpen) {
-            return WireResponses.Connection.CLOSE;
-        }
-        return http10 ? WireResponses.Connection.KEEP_ALIVE : WireResponses.Connection.DEFAULT;
-    }
-
-    private void send(ChannelHandlerContext ctx, ByteBuf response, boolean keepOpen) {
-        if (keepOpen) {
-            // No promise per response: a failed write reaches exceptionCaught, which closes.
-            ctx.write(response, ctx.voidPromise());
-            written = true;
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            written = false;
-        }
-    }
-
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (written) {
-            written = false;
-            ctx.flush();
-        }
+        replies.flush(ctx);
     }
 
     @Override

@@ -23,17 +23,17 @@ public class NotificationLog {
     }
 
     /** The account's notifications. @throws TesseraException 404 for non-members, 403 for non-ADMINs, 400 for a bad page */
-    public NotificationPage ofAccount(CustomerId account, String userEmail, int page, int size) {
+    public NotificationList ofAccount(CustomerId account, String userEmail, int page, int size) {
         access.requireAdmin(account, userEmail);
         checkPage(page, size);
-        return new NotificationPage(outbox.page(account.value(), page, size).stream().map(NotificationLog::view).toList(),
+        return new NotificationList(outbox.page(account.value(), page, size).stream().map(NotificationLog::view).toList(),
                 page, size, outbox.count(account.value()));
     }
 
     /** Every account's notifications. The caller must have checked that the user is the OPERATOR. */
-    public NotificationPage all(int page, int size) {
+    public NotificationList all(int page, int size) {
         checkPage(page, size);
-        return new NotificationPage(outbox.page(null, page, size).stream().map(NotificationLog::view).toList(),
+        return new NotificationList(outbox.page(null, page, size).stream().map(NotificationLog::view).toList(),
                 page, size, outbox.count(null));
     }
 

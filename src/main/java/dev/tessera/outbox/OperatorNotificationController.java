@@ -17,7 +17,7 @@ class OperatorNotificationController {
     }
 
     @GetMapping
-    NotificationPage all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+    NotificationList all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             Authentication user) {
         boolean operator = user.getAuthorities().stream().anyMatch(a -> "ROLE_OPERATOR".equals(a.getAuthority()));
         if (!operator) {

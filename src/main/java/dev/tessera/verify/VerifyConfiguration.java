@@ -1,7 +1,5 @@
 package dev.tessera.verify;
 
-import dev.tessera.dataplane.DataPlaneProperties;
-import dev.tessera.dataplane.DataPlaneServer;
 import dev.tessera.quota.AccessPolicy;
 import dev.tessera.quota.QuotaLedger;
 import dev.tessera.token.TokenHasher;
@@ -9,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The data plane's in-memory state, its decision and its dedicated listener, one of each per node. */
+/** The data plane's in-memory state and its decision, one of each per node (the listeners are in dataplane). */
 @Configuration(proxyBeanMethods = false)
 class VerifyConfiguration {
 
@@ -32,10 +30,5 @@ class VerifyConfiguration {
     @Bean
     DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json) {
         return new DataPlane(verifier, json);
-    }
-
-    @Bean
-    DataPlaneServer dataPlaneServer(DataPlane dataPlane, DataPlaneProperties properties) {
-        return new DataPlaneServer(dataPlane, properties);
     }
 }

@@ -6,7 +6,7 @@ import dev.tessera.console.OperatorGate;
 import dev.tessera.account.CustomerId;
 import dev.tessera.account.ManagerAccounts;
 import dev.tessera.outbox.NotificationLog;
-import dev.tessera.outbox.NotificationPage;
+import dev.tessera.outbox.NotificationList;
 import dev.tessera.outbox.NotificationView;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
@@ -96,7 +96,7 @@ class NotificationsPage {
         model.addAttribute("account", account);
         model.addAttribute("title", "Notifications · " + account.name());
         int current = Math.max(page, 1);
-        NotificationPage found = log.ofAccount(id, principal.getName(), current - 1, PAGE_SIZE);
+        NotificationList found = log.ofAccount(id, principal.getName(), current - 1, PAGE_SIZE);
         if (found.notifications().isEmpty() && current > 1) {
             return "redirect:/accounts/" + id.digits() + "/notifications";
         }
@@ -108,14 +108,14 @@ class NotificationsPage {
         operator.require(principal, "Every account's notifications");
         model.addAttribute("title", "Notifications · Operator");
         int current = Math.max(page, 1);
-        NotificationPage found = log.all(current - 1, PAGE_SIZE);
+        NotificationList found = log.all(current - 1, PAGE_SIZE);
         if (found.notifications().isEmpty() && current > 1) {
             return "redirect:/operator/notifications";
         }
         return render(found, current, model);
     }
 
-    private static String render(NotificationPage found, int current, Model model) {
+    private static String render(NotificationList found, int current, Model model) {
         model.addAttribute("rows", found.notifications().stream().map(Row::of).toList());
         model.addAttribute("page", current);
         model.addAttribute("pages", (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));

@@ -84,7 +84,7 @@ class SecurityConfiguration {
      * session cookie (HttpOnly, SameSite=Strict: see application.properties), CSRF on every form,
      * sign-out by POST. A strict Content-Security-Policy allows only Tessera's own styles and
      * scripts, so no page loads anything from the network. Sign-in lock-out is the console's own
-     * filter (dev.tessera.console.SignInLockoutFilter), which runs before this chain.
+     * filter (dev.tessera.console.signin.SignInLockoutFilter), which runs before this chain.
      */
     @Bean
     @Order(3)

@@ -1,6 +1,0 @@
-package dev.tessera.outbox;
-
-import java.util.List;
-
-/** A page of the outbox, newest first. */
-public record NotificationPage(List<NotificationView> notifications, int page, int size, long total) {}
