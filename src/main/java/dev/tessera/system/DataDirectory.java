@@ -20,7 +20,7 @@ class DataDirectory {
 
     @Bean
     static BeanFactoryPostProcessor dataDirectoryCreator(Environment environment) {
-        return beanFactory -> create(Path.of(environment.getProperty("tessera.data-dir", "data")));
+        return beanFactory -> create(Path.of(environment.getRequiredProperty("tessera.data-dir")));
     }
 
     static void create(Path directory) {

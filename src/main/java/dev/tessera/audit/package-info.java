@@ -1,0 +1,6 @@
+/**
+ * The audit trail: who ({@link dev.tessera.audit.Actor}) did what to which account, and its API for
+ * ADMINs. Owns {@code audit_events}; knows no other feature, and asks the account feature who may
+ * read through {@link dev.tessera.audit.AuditReaders}.
+ */
+package dev.tessera.audit;

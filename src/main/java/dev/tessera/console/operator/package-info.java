@@ -1,0 +1,5 @@
+/**
+ * The platform OPERATOR's pages: the access review queue and every account's notifications (an
+ * account's own notifications page, for its ADMINs, is here too).
+ */
+package dev.tessera.console.operator;

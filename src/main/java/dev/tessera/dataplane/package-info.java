@@ -1,0 +1,5 @@
+/**
+ * The data plane's listeners: the Netty server on its own port and the Spring MVC controller under
+ * {@code /v1}, both writing verify's verdicts as Google-style responses. Holds no decision of its own.
+ */
+package dev.tessera.dataplane;

@@ -1,0 +1,6 @@
+/**
+ * The mail outbox: {@link dev.tessera.outbox.MailQueue} writes a mail in the caller's transaction,
+ * the sender delivers it over SMTP with retries, the log lists it. Owns {@code mail_outbox}; knows no
+ * contact rule, and asks the contact feature only through {@link dev.tessera.outbox.ContactHooks}.
+ */
+package dev.tessera.outbox;
