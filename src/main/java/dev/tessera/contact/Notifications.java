@@ -8,7 +8,6 @@ import dev.tessera.outbox.NotificationKind;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.audit.Actor;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
