@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A real Tessera, started as {@code java -jar} would start it, on a random port and on a
  * {@link TestDatabase}. Close it to stop it; start another on the same database to restart.
  */
-public final class RunningTessera implements AutoCloseable {
+public final class RunningTessera implements TesseraClients, AutoCloseable {
 
     /** The platform operator that every test instance creates on an empty database. */
     public static final String OPERATOR_EMAIL = "operator@tessera.test";
@@ -86,12 +86,12 @@ public final class RunningTessera implements AutoCloseable {
         return new Api("http://127.0.0.1:" + dataPlanePort());
     }
 
-    /** An HTTP client of this instance that signs in as nobody; see {@link Api#as}. */
+    @Override
     public Api api() {
         return new Api(baseUrl());
     }
 
-    /** An HTTP client signed in as the platform operator. */
+    @Override
     public Api operator() {
         return api().as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
     }

@@ -13,9 +13,9 @@ public final class Scenario {
 
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    private final RunningTessera tessera;
+    private final TesseraClients tessera;
 
-    public Scenario(RunningTessera tessera) {
+    public Scenario(TesseraClients tessera) {
         this.tessera = tessera;
     }
 

@@ -31,10 +31,8 @@ public record TestDatabase(Storage storage, Path dataDir, Map<String, String> pr
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");
             properties.put("tessera.token-pepper", Base64.getEncoder().encodeToString(pepper));
-        } else {
-            properties.put("spring.datasource.url",
-                    "jdbc:h2:file:" + dataDir.resolve("tessera") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         }
+        // H2: the application's own URL under the data directory, with its durability settings.
         return new TestDatabase(storage, dataDir, Map.copyOf(properties));
     }
 }
