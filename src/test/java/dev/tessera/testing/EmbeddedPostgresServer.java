@@ -31,6 +31,11 @@ public final class EmbeddedPostgresServer {
         return server().getJdbcUrl("postgres", name);
     }
 
+    /** The server's port on the loopback interface. */
+    public static synchronized int port() {
+        return server().getPort();
+    }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {

@@ -1,0 +1,135 @@
+package dev.tessera.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The tables of the change feed and of the node leases. Appends and a writer's look at the leases go
+ * through the application's pool (and its transaction); a node's own reads and renewals go through
+ * its dedicated connection, so they work, or fail, with the connection that carries its
+ * notifications. Times of leases are the database's, in epoch milliseconds.
+ */
+final class ChangeLog {
+
+    static final String CHANGES_CHANNEL = "tessera_changes";
+    static final String ACKS_CHANNEL = "tessera_acks";
+
+    /** A row of the log. */
+    record Change(long seq, ChangeKind kind, long subject) {}
+
+    /** A node's lease as a writer sees it, with the database's time of the look. */
+    record Lease(String nodeId, String name, long appliedSeq, long leaseUntilMillis, long nowMillis) {}
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+    private final String nowMillis;
+
+    ChangeLog(JdbcClient jdbc, boolean postgres) {
+        this.jdbc = jdbc;
+        this.postgres = postgres;
+        this.nowMillis = postgres
+                ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
+                : "DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP(3))";
+    }
+
+    boolean postgres() {
+        return postgres;
+    }
+
+    /** Appends a change in the caller's transaction and answers its sequence; see the migration for why it is gapless. */
+    long append(ChangeKind kind, long subject, Instant now) {
+        jdbc.sql("UPDATE change_feed_head SET seq = seq + 1 WHERE id = 1").update();
+        long seq = jdbc.sql("SELECT seq FROM change_feed_head WHERE id = 1").query(Long.class).single();
+        jdbc.sql("INSERT INTO change_log (seq, kind, subject, committed_at) VALUES (?, ?, ?, ?)")
+                .params(seq, kind.name(), subject, Timestamp.from(now))
+                .update();
+        if (postgres) {
+            // delivered at commit, in commit order, to every listening node
+            jdbc.sql("SELECT pg_notify('" + CHANGES_CHANNEL + "', ?)").param(Long.toString(seq)).query(String.class).list();
+        }
+        return seq;
+    }
+
+    /** Every node whose lease has not run out by more than {@code marginMillis}, as the database sees it now. */
+    List<Lease> leases(long marginMillis) {
+        return jdbc.sql("SELECT node_id, name, applied_seq, lease_until_ms, " + nowMillis + " AS now_ms FROM cluster_nodes"
+                        + " WHERE lease_until_ms + ? > " + nowMillis + " ORDER BY name")
+                .param(marginMillis)
+                .query((rs, row) -> new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
+    // --- a node's own connection ---
+
+    static long head(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT seq FROM change_feed_head WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<Change> after(Connection connection, long seq, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT seq, kind, subject FROM change_log WHERE seq > ? ORDER BY seq LIMIT " + limit)) {
+            statement.setLong(1, seq);
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(rs.getLong(1), ChangeKind.valueOf(rs.getString(2)), rs.getLong(3)));
+                }
+            }
+            return changes;
+        }
+    }
+
+    /** Extends the node's lease by {@code leaseMillis} from the database's now and records what it applied. */
+    void renew(Connection connection, String nodeId, String name, long leaseMillis, long appliedSeq, boolean announce)
+            throws SQLException {
+        int updated;
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE cluster_nodes SET lease_until_ms = "
+                + nowMillis + " + ?, applied_seq = ? WHERE node_id = ?")) {
+            statement.setLong(1, leaseMillis);
+            statement.setLong(2, appliedSeq);
+            statement.setString(3, nodeId);
+            updated = statement.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO cluster_nodes"
+                    + " (node_id, name, started_at_ms, lease_until_ms, applied_seq) VALUES (?, ?, " + nowMillis + ", "
+                    + nowMillis + " + ?, ?)")) {
+                statement.setString(1, nodeId);
+                statement.setString(2, name);
+                statement.setLong(3, leaseMillis);
+                statement.setLong(4, appliedSeq);
+                statement.executeUpdate();
+            }
+        }
+        if (announce && postgres) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('" + ACKS_CHANNEL + "', ?)")) {
+                statement.setString(1, nodeId);
+                statement.executeQuery().close();
+            }
+        }
+    }
+
+    /** Forgets nodes whose lease ran out an hour ago, and log rows older than a day that every live node has applied. */
+    void prune(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM cluster_nodes WHERE lease_until_ms < " + nowMillis + " - 3600000");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM change_log WHERE committed_at < ?"
+                + " AND seq < (SELECT COALESCE(MIN(applied_seq), 0) FROM cluster_nodes)")) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(86_400)));
+            statement.executeUpdate();
+        }
+    }
+}

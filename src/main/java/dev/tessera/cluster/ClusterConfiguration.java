@@ -1,0 +1,34 @@
+package dev.tessera.cluster;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One node and one feed per application; the node follows the database the application uses. */
+@Configuration(proxyBeanMethods = false)
+class ClusterConfiguration {
+
+    @Bean
+    ChangeLog changeLog(JdbcClient jdbc, Environment environment) {
+        return new ChangeLog(jdbc, url(environment).startsWith("jdbc:postgresql:"));
+    }
+
+    @Bean
+    ClusterNode clusterNode(ChangeLog changes, List<ChangeApplier> appliers, ClusterProperties properties,
+            Environment environment) {
+        return new ClusterNode(changes, appliers, properties, url(environment),
+                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+    }
+
+    @Bean
+    ChangeFeed changeFeed(ChangeLog changes, ClusterNode node, Clock clock) {
+        return new ChangeFeed(changes, node, clock);
+    }
+
+    private static String url(Environment environment) {
+        return environment.getRequiredProperty("spring.datasource.url");
+    }
+}

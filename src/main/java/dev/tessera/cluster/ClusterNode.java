@@ -1,0 +1,302 @@
+package dev.tessera.cluster;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * This node's follower of the change feed and holder of its lease. One thread, on a connection of its
+ * own (never the pool's), loops: renew the lease (recording what it has applied), pull the log after
+ * what it applied and apply each change in order, then wait for a notification or the next renewal.
+ * The node serves the data plane only until {@code start of the last renewal + lease - drift margin}
+ * ({@link #current}): every change committed before that renewal's write was pulled after it, so a
+ * writer that waits for this node's acknowledgement or for its lease to run out (plus the margin)
+ * never returns while this node could still answer from older state. On a lost connection the thread
+ * reconnects, listens again and replays the log from its last sequence; a lost notification is only a
+ * delay until the next renewal.
+ *
+ * <p>Thread-safe. {@link #current} is one volatile read and {@link System#nanoTime}, for the hot path.
+ */
+public final class ClusterNode implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+    private static final int BATCH = 1000;
+
+    private final ChangeLog changes;
+    private final Map<ChangeKind, ChangeApplier> appliers = new EnumMap<>(ChangeKind.class);
+    private final ClusterProperties properties;
+    private final String url;
+    private final String username;
+    private final String password;
+    private final String nodeId = UUID.randomUUID().toString();
+    private final String name;
+
+    private final Object wakeup = new Object();
+    private final Object acknowledgements = new Object();
+    private boolean wakeRequested;
+
+    private volatile long appliedSeq = -1;
+    private volatile long servingUntilNanos = System.nanoTime() - 1;
+    private volatile boolean running;
+    private volatile boolean outageLogged;
+    private Thread follower;
+    private Connection connection;
+    private long announcedSeq = -1;
+
+    ClusterNode(ChangeLog changes, List<ChangeApplier> appliers, ClusterProperties properties, String url,
+            String username, String password) {
+        this.changes = changes;
+        for (ChangeApplier applier : appliers) {
+            if (this.appliers.put(applier.kind(), applier) != null) {
+                throw new IllegalStateException("Two appliers of " + applier.kind());
+            }
+        }
+        for (ChangeKind kind : ChangeKind.values()) {
+            if (!this.appliers.containsKey(kind)) {
+                throw new IllegalStateException("No applier of " + kind + " changes");
+            }
+        }
+        this.properties = properties;
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.name = properties.nodeName() != null ? properties.nodeName() : defaultName(nodeId);
+    }
+
+    private static String defaultName(String nodeId) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + nodeId.substring(0, 6);
+    }
+
+    /** Whether this node may answer the data plane now: its lease is fresh, or the operator opted into serving from memory. */
+    public boolean current() {
+        return System.nanoTime() - servingUntilNanos < 0 || properties.serveFromMemoryOnOutage() && appliedSeq >= 0;
+    }
+
+    /** Whether the lease is fresh, regardless of the serve-from-memory setting (for health and receipts). */
+    public boolean leaseFresh() {
+        return System.nanoTime() - servingUntilNanos < 0;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    ClusterProperties properties() {
+        return properties;
+    }
+
+    /** Asks the follower to pull now (after a local commit), instead of at the next notification or renewal. */
+    void wake() {
+        synchronized (wakeup) {
+            wakeRequested = true;
+            wakeup.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code millis} for any node to announce an acknowledgement. */
+    void awaitAcknowledgement(long millis) throws InterruptedException {
+        synchronized (acknowledgements) {
+            acknowledgements.wait(Math.max(1, millis));
+        }
+    }
+
+    private void acknowledged() {
+        synchronized (acknowledgements) {
+            acknowledgements.notifyAll();
+        }
+    }
+
+    /** Loads the snapshot and takes the first lease before the application reports itself started. */
+    @Override
+    public void start() {
+        running = true;
+        try {
+            connect();
+            long head = ChangeLog.head(connection);
+            long started = System.nanoTime();
+            for (ChangeApplier applier : appliers.values()) {
+                applier.loadAll();
+            }
+            appliedSeq = head;
+            log.info("Cluster node {} loaded its state at change {} in {} ms", name, head,
+                    (System.nanoTime() - started) / 1_000_000);
+            changes.prune(connection);
+            while (step()) {
+                // catch up with whatever was committed while loading
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot join the cluster through " + url + ": " + e.getMessage(), e);
+        }
+        follower = new Thread(this::follow, "tessera-cluster-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    private void connect() throws SQLException {
+        connection = DriverManager.getConnection(url, username, password);
+        connection.setAutoCommit(true);
+        if (changes.postgres()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + ChangeLog.CHANGES_CHANNEL);
+                statement.execute("LISTEN " + ChangeLog.ACKS_CHANNEL);
+            }
+        }
+    }
+
+    private void follow() {
+        while (running) {
+            try {
+                if (connection == null) {
+                    connect();
+                    if (outageLogged) {
+                        log.info("Cluster node {} reconnected to the database; replaying the change log from {}", name, appliedSeq);
+                        outageLogged = false;
+                    }
+                }
+                if (!step()) {
+                    awaitSignal(properties.renewEvery().toMillis());
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!outageLogged) {
+                    log.warn("Cluster node {} lost the database ({}); it stops serving when its lease ends", name, e.getMessage());
+                    outageLogged = true;
+                }
+                closeConnection();
+                sleep(Math.min(250, properties.renewEvery().toMillis()));
+            }
+        }
+    }
+
+    /**
+     * One renewal: write the lease (with what is applied), then pull and apply what was committed,
+     * then serve until the lease's start plus its length minus the margin. Answers whether it applied anything.
+     */
+    private boolean step() throws SQLException {
+        long start = System.nanoTime();
+        long applied = appliedSeq;
+        changes.renew(connection, nodeId, name, properties.lease().toMillis(), applied, applied > announcedSeq);
+        if (applied > announcedSeq) {
+            announcedSeq = applied;
+            acknowledged();
+        }
+        List<ChangeLog.Change> batch = ChangeLog.after(connection, applied, BATCH);
+        if (!batch.isEmpty() && batch.get(0).seq() != applied + 1) {
+            reload();
+        } else {
+            for (ChangeLog.Change change : batch) {
+                appliers.get(change.kind()).apply(change.subject());
+                appliedSeq = change.seq();
+            }
+        }
+        servingUntilNanos = start + properties.lease().toNanos() - properties.driftMargin().toNanos();
+        return !batch.isEmpty();
+    }
+
+    /** The log no longer reaches back to what this node applied (it was away longer than the log is kept): start over. */
+    private void reload() throws SQLException {
+        long head = ChangeLog.head(connection);
+        log.warn("Cluster node {} is behind the change log's retention; reloading its state", name);
+        for (ChangeApplier applier : appliers.values()) {
+            applier.loadAll();
+        }
+        appliedSeq = head;
+    }
+
+    private void awaitSignal(long millis) throws SQLException {
+        if (changes.postgres()) {
+            PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications((int) millis);
+            if (notifications != null) {
+                for (PGNotification notification : notifications) {
+                    if (ChangeLog.ACKS_CHANNEL.equals(notification.getName())) {
+                        acknowledged();
+                    }
+                }
+            }
+            return;
+        }
+        synchronized (wakeup) {
+            if (!wakeRequested) {
+                try {
+                    wakeup.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        servingUntilNanos = System.nanoTime() - 1;
+        if (follower != null) {
+            follower.interrupt();
+            try {
+                follower.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeConnection();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web servers (default phase), so the data plane opens on a loaded, leased node. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE / 2;
+    }
+}
