@@ -52,7 +52,7 @@ import org.springframework.web.util.HtmlUtils;
 class ArchitectureTests {
 
     /** The features in dependency order: each may depend only on those before it. */
-    static final List<String> FEATURES = List.of("system", "audit", "account", "access", "quota", "outbox",
+    static final List<String> FEATURES = List.of("system", "cluster", "audit", "account", "access", "quota", "outbox",
             "contact", "token", "verify", "dataplane", "console");
 
     static JavaClasses tessera;

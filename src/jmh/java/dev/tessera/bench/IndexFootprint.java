@@ -22,7 +22,7 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Issue #7: heap per active token in the {@link TokenIndex} at N tokens, and the time to load N
  * active tokens from the database at start (the query of {@code TokenRepository.forEachActive}
- * into a fresh index, as {@code TokenIndexLoader} does, then a real start of Tessera on them).
+ * into a fresh index, as {@code TokenChanges} does, then a real start of Tessera on them).
  *
  * <p>Run: {@code mvn -B test-compile exec:exec@footprint -Dfootprint.args="1000000 H2 POSTGRES"}
  * (arguments: tokens, then the databases to load from; none = memory only). Prints one line per

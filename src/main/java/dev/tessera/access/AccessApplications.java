@@ -1,5 +1,6 @@
 package dev.tessera.access;
 
+import dev.tessera.cluster.ChangeFeed;
 import dev.tessera.system.Timestamps;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
@@ -40,9 +41,10 @@ public class AccessApplications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ChangeFeed feed;
 
     AccessApplications(ApplicationRepository applications, AccessLevels levels, AccountAccess access, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, ChangeFeed feed) {
         this.applications = applications;
         this.levels = levels;
         this.access = access;
@@ -50,6 +52,7 @@ public class AccessApplications {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.feed = feed;
     }
 
     /** What an ADMIN sends to apply. */
@@ -147,6 +150,7 @@ public class AccessApplications {
                         checkedReason));
             }
         });
+        feed.awaitAppended();
         return applications.find(id).orElseThrow();
     }
 

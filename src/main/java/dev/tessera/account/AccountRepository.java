@@ -147,6 +147,15 @@ class AccountRepository {
                 });
     }
 
+    /** One client account, or empty. */
+    java.util.Optional<ClientAccount> findClient(long customerId) {
+        return jdbc.sql("SELECT customer_id, manager_customer_id, name, test_account, created_at FROM client_accounts"
+                        + " WHERE customer_id = ?")
+                .param(customerId)
+                .query(AccountRepository::client)
+                .optional();
+    }
+
     private static ManagerAccount manager(ResultSet rs, int row) throws SQLException {
         return new ManagerAccount(
                 new CustomerId(rs.getLong("customer_id")),

@@ -2,7 +2,8 @@ package dev.tessera.account;
 
 /**
  * Where committed client accounts go: the data plane's view of which customer ids are test
- * accounts. Called after each commit and once per client account at start. Thread-safe.
+ * accounts. {@code ClientAccountChanges} calls it for every client account at start and for each one
+ * the cluster's change feed announces, on every node. Thread-safe.
  */
 public interface ClientAccountDirectory {
 

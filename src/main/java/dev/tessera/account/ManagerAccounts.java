@@ -1,5 +1,7 @@
 package dev.tessera.account;
 
+import dev.tessera.cluster.ChangeKind;
+import dev.tessera.cluster.ChangeFeed;
 import dev.tessera.system.Timestamps;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
@@ -34,20 +36,20 @@ public class ManagerAccounts {
     private final UserAccounts users;
     private final AccountAccess access;
     private final AuditLog audit;
-    private final ClientAccountDirectory directory;
+    private final ChangeFeed feed;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate claimTx;
 
     ManagerAccounts(AccountRepository accounts, UserAccounts users, AccountAccess access, AuditLog audit,
-            ClientAccountDirectory directory, ApplicationEventPublisher events, Clock clock,
+            ChangeFeed feed, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.users = users;
         this.access = access;
         this.audit = audit;
-        this.directory = directory;
+        this.feed = feed;
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -167,8 +169,9 @@ public class ManagerAccounts {
             audit.record(manager.value(), AuditEventType.CLIENT_ACCOUNT_CREATED, actor, Map.of(
                     "clientCustomerId", client.customerId().digits(), "name", checkedName,
                     "testAccount", testAccount.toString()));
+            feed.append(ChangeKind.CLIENT_ACCOUNT, client.customerId().value());
         });
-        directory.register(client.customerId().value(), client.testAccount());
+        feed.awaitAppended();
         return client;
     }
 

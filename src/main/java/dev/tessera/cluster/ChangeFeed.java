@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * How a feature tells every node about a change its data plane depends on. {@link #append} writes
  * the change's row in the caller's transaction (so the row exists exactly when the change does);
- * after the commit, {@link #awaitApplied} waits until every node holding a live lease has applied
+ * after the commit, {@link #awaitAppended} waits until every node holding a live lease has applied
  * it, or has had its lease run out plus the drift margin, and says which.
  *
  * <p>Thread-safe.
@@ -23,6 +23,8 @@ public final class ChangeFeed {
     private final ChangeLog changes;
     private final ClusterNode node;
     private final Clock clock;
+    /** Per thread: the highest sequence appended in a transaction not yet awaited (0: none). */
+    private final ThreadLocal<long[]> appended = ThreadLocal.withInitial(() -> new long[1]);
 
     ChangeFeed(ChangeLog changes, ClusterNode node, Clock clock) {
         this.changes = changes;
@@ -31,9 +33,10 @@ public final class ChangeFeed {
     }
 
     /**
-     * Appends a change to the feed. Must run inside the transaction that makes the change.
+     * Appends a change to the feed. Must run inside the transaction that makes the change; after that
+     * transaction, the same thread calls {@link #awaitAppended} before it answers its caller.
      *
-     * @return the change's sequence, for {@link #awaitApplied} once the transaction committed
+     * @return the change's sequence
      * @throws IllegalStateException outside a transaction
      */
     public long append(ChangeKind kind, long subject) {
@@ -41,13 +44,34 @@ public final class ChangeFeed {
             throw new IllegalStateException("A change must be appended in the transaction that makes it");
         }
         long seq = changes.append(kind, subject, clock.instant());
+        long[] pending = appended.get();
+        long before = pending[0];
+        pending[0] = Math.max(before, seq);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 node.wake();
             }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    appended.get()[0] = before;
+                }
+            }
         });
         return seq;
+    }
+
+    /**
+     * Waits, as {@link #awaitApplied}, for the last change this thread appended in a committed
+     * transaction, and forgets it. Without one, answers at once with an empty receipt.
+     */
+    public Propagation awaitAppended() {
+        long[] pending = appended.get();
+        long seq = pending[0];
+        pending[0] = 0;
+        return seq == 0 ? new Propagation(0, List.of(), List.of(), 0) : awaitApplied(seq);
     }
 
     /**

@@ -3,18 +3,18 @@ package dev.tessera.token;
 import dev.tessera.access.AccessLevel;
 
 /**
- * Where committed token changes go: the data plane's index of active tokens. The token feature
- * calls it after each commit (and once per active token at start), so the index and the database
- * agree before a reset call returns.
+ * Where a node keeps the active tokens: the data plane's index. The token feature's
+ * {@code TokenChanges} brings it up to the database's state, from the cluster's change feed, after
+ * every committed issue, reset or level change (on every node, this one included) and once for every
+ * active token at start.
  *
- * <p>Implementations apply a version only if it is newer than the one they hold for the account,
- * and must be thread-safe.
+ * <p>Implementations must be thread-safe and idempotent: a state not newer than the one held is ignored.
  */
 public interface ActiveTokens {
 
-    /** The account's active token is now {@code digest}, at {@code version}, with this level. */
-    void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel);
-
-    /** The access level of the account's active token changed. */
-    void changeLevel(long managerCustomerId, AccessLevel accessLevel);
+    /**
+     * The account's active token is {@code digest}, at {@code version}, with this level. A newer
+     * version replaces the held token; the same version with another level changes the level.
+     */
+    void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel);
 }

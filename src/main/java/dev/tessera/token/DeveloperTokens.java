@@ -7,6 +7,9 @@ import dev.tessera.account.CustomerId;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
+import dev.tessera.cluster.ChangeFeed;
+import dev.tessera.cluster.ChangeKind;
+import dev.tessera.cluster.Propagation;
 import dev.tessera.contact.Notifications;
 import dev.tessera.system.TesseraException;
 import dev.tessera.system.TextFields;
@@ -24,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Issues, shows (masked) and resets developer tokens. ADMIN only.
  *
  * <p>The reset promise: one transaction locks the account's token lineage, retires the active row
- * and inserts the new one at the next version (the schema makes two active rows impossible); after
- * the commit this node's index swaps the digest; only then does {@link #reset} return. So the old
- * token fails before the caller sees the new one, the access level carries over (it belongs to the
+ * and inserts the new one at the next version (the schema makes two active rows impossible), and
+ * appends a {@code TOKEN} change to the cluster's feed in the same transaction; after the commit it
+ * waits until every node with a live lease has applied the change (or been fenced by its lease
+ * running out); only then does {@link #reset} return, with that receipt. So the old token fails on
+ * every node before the caller sees the new one, the access level carries over (it belongs to the
  * lineage), and a crash at any point leaves exactly one valid token.
  */
 @Component
@@ -36,7 +41,7 @@ public class DeveloperTokens {
 
     private final TokenRepository tokens;
     private final TokenHasher hasher;
-    private final ActiveTokens activeTokens;
+    private final ChangeFeed feed;
     private final AccountAccess access;
     private final AuditLog audit;
     private final Notifications notifications;
@@ -44,12 +49,12 @@ public class DeveloperTokens {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ActiveTokens activeTokens, AccountAccess access,
+    DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access,
             AuditLog audit, Notifications notifications, SecureRandom tokenRandom, Clock clock,
             PlatformTransactionManager transactions) {
         this.tokens = tokens;
         this.hasher = hasher;
-        this.activeTokens = activeTokens;
+        this.feed = feed;
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
@@ -59,7 +64,8 @@ public class DeveloperTokens {
     }
 
     /** A token as issued: the only object that carries it in full. */
-    public record IssuedToken(DeveloperToken token, String previousMaskedToken, TokenView view) {}
+    public record IssuedToken(DeveloperToken token, String previousMaskedToken, TokenView view,
+            Propagation propagation) {}
 
     /** What may be shown about a token after it was issued. */
     public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
@@ -78,13 +84,14 @@ public class DeveloperTokens {
                 audit.record(account.value(), AuditEventType.TOKEN_ISSUED, actor,
                         Map.of("maskedToken", token.masked(), "accessLevel", AccessLevel.TEST_ACCOUNT.name()));
                 notifications.tokenIssued(account.value(), actor, token.masked(), AccessLevel.TEST_ACCOUNT);
+                feed.append(ChangeKind.TOKEN, account.value());
             });
         } catch (DuplicateKeyException e) {
             throw TesseraException.conflict("This account already has a developer token; reset it to get a new one.");
         }
-        activeTokens.activate(account.value(), 1, digest, AccessLevel.TEST_ACCOUNT);
+        Propagation propagation = feed.awaitAppended();
         return new IssuedToken(token, null,
-                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0));
+                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0), propagation);
     }
 
     /**
@@ -98,10 +105,12 @@ public class DeveloperTokens {
         DeveloperToken token = DeveloperToken.generate(random);
         TokenDigest digest = hasher.digest(token);
         Instant now = Timestamps.now(clock);
-        Committed committed = tx.execute(status -> {
+        String[] previous = new String[1];
+        TokenView committed = tx.execute(status -> {
             TokenRepository.Lineage lineage = tokens.lockLineage(account.value())
                     .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet; apply for one first."));
             TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow();
+            previous[0] = old.masked();
             long version = lineage.version() + 1;
             tokens.deactivate(old.id(), now);
             tokens.insertActive(account.value(), version, digest, token.masked(), actor.email(), now);
@@ -115,14 +124,12 @@ public class DeveloperTokens {
             }
             audit.record(account.value(), AuditEventType.TOKEN_RESET, actor, details);
             notifications.tokenReset(account.value(), actor, checkedReason, token.masked(), old.masked());
-            return new Committed(version, new IssuedToken(token, old.masked(), new TokenView(token.masked(),
-                    lineage.accessLevel(), now, lineage.issuedAt(), now, lineage.resetCount() + 1)));
+            feed.append(ChangeKind.TOKEN, account.value());
+            return new TokenView(token.masked(), lineage.accessLevel(), now, lineage.issuedAt(), now,
+                    lineage.resetCount() + 1);
         });
-        activeTokens.activate(account.value(), committed.version(), digest, committed.issued().view().accessLevel());
-        return committed.issued();
+        return new IssuedToken(token, previous[0], committed, feed.awaitAppended());
     }
-
-    private record Committed(long version, IssuedToken issued) {}
 
     /** The masked token and its lineage; records that it was viewed. @throws TesseraException 404 when none */
     public TokenView view(CustomerId account, Actor actor) {

@@ -1,5 +1,7 @@
 package dev.tessera.token;
 
+import dev.tessera.cluster.ChangeKind;
+import dev.tessera.cluster.ChangeFeed;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.access.AccessLevels;
 import java.util.Optional;
@@ -10,9 +12,11 @@ import org.springframework.stereotype.Component;
 class LineageAccessLevels implements AccessLevels {
 
     private final TokenRepository tokens;
+    private final ChangeFeed feed;
 
-    LineageAccessLevels(TokenRepository tokens) {
+    LineageAccessLevels(TokenRepository tokens, ChangeFeed feed) {
         this.tokens = tokens;
+        this.feed = feed;
     }
 
     @Override
@@ -28,5 +32,6 @@ class LineageAccessLevels implements AccessLevels {
     @Override
     public void set(long account, AccessLevel level) {
         tokens.setAccessLevel(account, level);
+        feed.append(ChangeKind.TOKEN, account);
     }
 }

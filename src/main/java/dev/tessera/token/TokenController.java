@@ -2,6 +2,7 @@ package dev.tessera.token;
 
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.access.AccessLevel;
+import dev.tessera.cluster.Propagation;
 import dev.tessera.account.CustomerId;
 import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +27,13 @@ class TokenController {
 
     /** The one response body that carries a full token. */
     record IssuedBody(String developerToken, String maskedToken, String previousMaskedToken, AccessLevel accessLevel,
-            Instant createdAt, Instant issuedAt, Instant lastResetAt, int resetCount) {
+            Instant createdAt, Instant issuedAt, Instant lastResetAt, int resetCount, Propagation propagation) {
 
         static IssuedBody of(DeveloperTokens.IssuedToken issued) {
             DeveloperTokens.TokenView view = issued.view();
             return new IssuedBody(issued.token().value(), view.maskedToken(), issued.previousMaskedToken(),
-                    view.accessLevel(), view.createdAt(), view.issuedAt(), view.lastResetAt(), view.resetCount());
+                    view.accessLevel(), view.createdAt(), view.issuedAt(), view.lastResetAt(), view.resetCount(),
+                    issued.propagation());
         }
 
         /** Frameworks log response bodies at DEBUG: show the masked token only. */

@@ -123,6 +123,20 @@ class TokenRepository {
                 });
     }
 
+    /** The account's active token as the data plane needs it, or empty when it has none. */
+    java.util.Optional<ActiveState> activeState(long account) {
+        return jdbc.sql("""
+                        SELECT t.version, t.digest, l.access_level
+                        FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id
+                        WHERE t.active AND t.account_id = ?""")
+                .param(account)
+                .query((rs, row) -> new ActiveState(rs.getLong(1), TokenDigest.of(rs.getBytes(2)),
+                        AccessLevel.valueOf(rs.getString(3))))
+                .optional();
+    }
+
+    record ActiveState(long version, TokenDigest digest, AccessLevel level) {}
+
     @FunctionalInterface
     interface ActiveTokenVisitor {
         void visit(long account, long version, TokenDigest digest, AccessLevel level);

@@ -6,7 +6,9 @@
  * with password re-check) or {@code POST …/developer-token:reset} in {@code TokenController}
  * → {@link dev.tessera.token.DeveloperTokens#reset}: one transaction locks the lineage, retires the
  * active row and inserts the next version ({@code TokenRepository}), records the audit event and
- * queues {@code contact.Notifications#tokenReset}; after the commit {@link dev.tessera.token.ActiveTokens}
- * (the verify feature's {@code TokenIndex}) swaps the digest, so the old token is refused before the call returns.
+ * queues {@code contact.Notifications#tokenReset} and appends a change to {@code cluster.ChangeFeed};
+ * after the commit every node's {@code TokenChanges} applies it to its {@link dev.tessera.token.ActiveTokens}
+ * (the verify feature's {@code TokenIndex}), and the call returns once every leased node has (or has
+ * been fenced), so the old token is refused everywhere before the call returns.
  */
 package dev.tessera.token;

@@ -1,5 +1,6 @@
 package dev.tessera.verify;
 
+import java.util.function.BooleanSupplier;
 import static dev.tessera.verify.DataPlaneProtocol.MALFORMED_CUSTOMER;
 
 import dev.tessera.account.CustomerId;
@@ -15,10 +16,21 @@ public final class DataPlane {
 
     private final Verifier verifier;
     private final JsonMapper json;
+    private final BooleanSupplier current;
 
+    /** A decision that is always current: one node on its own, benchmarks and tests of the decision. */
     public DataPlane(Verifier verifier, JsonMapper json) {
+        this(verifier, json, () -> true);
+    }
+
+    /**
+     * @param current whether this node may answer from its memory now ({@code cluster.ClusterNode#current}):
+     *     when it may not, every request that is well formed is refused with {@link RefusalReason#UNAVAILABLE}
+     */
+    public DataPlane(Verifier verifier, JsonMapper json, BooleanSupplier current) {
         this.verifier = verifier;
         this.json = json;
+        this.current = current;
     }
 
     /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
@@ -69,6 +81,9 @@ public final class DataPlane {
         if (customer == MALFORMED_CUSTOMER
                 || (loginCustomerId != null && CustomerId.parseOrZero(loginCustomerId) == 0)) {
             return RefusalReason.CUSTOMER_ID_INVALID;
+        }
+        if (!current.getAsBoolean()) {
+            return RefusalReason.UNAVAILABLE;
         }
         return verifier.verify(token, customer, service, operations);
     }

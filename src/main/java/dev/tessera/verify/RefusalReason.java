@@ -18,7 +18,10 @@ public enum RefusalReason implements Refusal {
     PROHIBITED(403, "PERMISSION_DENIED", "authorizationError", "DEVELOPER_TOKEN_PROHIBITED",
             "The developer token is not allowed to call this service."),
     QUOTA_EXHAUSTED(429, "RESOURCE_EXHAUSTED", "quotaError", "RESOURCE_EXHAUSTED",
-            "The daily operation quota of the developer token is used up.");
+            "The daily operation quota of the developer token is used up."),
+    /** This node cannot confirm it is current with the database (its cluster lease lapsed): fail closed. */
+    UNAVAILABLE(503, "UNAVAILABLE", "internalError", "TRANSIENT_ERROR",
+            "The developer token cannot be checked right now; retry shortly.");
 
     private final int httpStatus;
     private final String status;

@@ -62,11 +62,20 @@ public final class TokenIndex implements ActiveTokens {
         }
     }
 
+    @Override
+    public synchronized void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
+        Grant held = byAccount.get(managerCustomerId);
+        if (held == null || held.version() < version) {
+            activate(managerCustomerId, version, digest, accessLevel);
+        } else if (held.version() == version && held.accessLevel() != accessLevel) {
+            changeLevel(managerCustomerId, accessLevel);
+        }
+    }
+
     /**
      * Makes {@code digest} the account's active token at {@code version}, removing the digest it
      * replaces. A version not newer than the one held is ignored.
      */
-    @Override
     public synchronized void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
         Grant held = byAccount.get(managerCustomerId);
         if (held != null && held.version() >= version) {
@@ -89,7 +98,7 @@ public final class TokenIndex implements ActiveTokens {
         byAccount.put(managerCustomerId, next);
     }
 
-    @Override
+    /** Changes the level of the account's active token, if it has one. */
     public synchronized void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
         Grant held = byAccount.get(managerCustomerId);
         if (held != null) {

@@ -1,5 +1,6 @@
 package dev.tessera.verify;
 
+import dev.tessera.cluster.ClusterNode;
 import dev.tessera.quota.AccessPolicy;
 import dev.tessera.quota.QuotaLedger;
 import dev.tessera.token.TokenHasher;
@@ -28,7 +29,7 @@ class VerifyConfiguration {
     }
 
     @Bean
-    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json) {
-        return new DataPlane(verifier, json);
+    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json, ClusterNode node) {
+        return new DataPlane(verifier, json, node::current);
     }
 }
