@@ -1,5 +1,9 @@
 package dev.tessera.system.web;
 
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import dev.tessera.system.TesseraException;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return refusal(TesseraException.invalid(e.getName(), "Invalid value for '" + e.getName() + "'."));
+    }
+
+    /** The database cannot be reached (or stopped answering): 503 at once, not a 500 or a 401 after the pool's wait. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseOutage(Exception e) {
+        log.warn("Management API call refused: the database is unreachable ({})", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        e instanceof CannotCreateTransactionException || e instanceof CannotGetJdbcConnectionException
+                                ? DatabaseOutage.NOTHING_CHANGED : DatabaseOutage.OUTCOME_UNKNOWN));
     }
 
     @ExceptionHandler(Exception.class)

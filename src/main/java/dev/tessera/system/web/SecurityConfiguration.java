@@ -57,6 +57,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain managementApi(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (DatabaseOutage.causedBy(e)) {
+                response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.NOTHING_CHANGED);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED,
                     "Sign in: send HTTP Basic credentials or use a console session.");
