@@ -28,6 +28,11 @@ class ClusterConfiguration {
         return new ChangeFeed(changes, node, clock);
     }
 
+    @Bean
+    ClusterHealth clusterHealthIndicator(ClusterNode node) {
+        return new ClusterHealth(node);
+    }
+
     private static String url(Environment environment) {
         return environment.getRequiredProperty("spring.datasource.url");
     }

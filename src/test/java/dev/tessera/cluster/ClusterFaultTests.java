@@ -61,8 +61,13 @@ class ClusterFaultTests {
             assertThat(status(2, fresh)).as("new token on the fenced node").isEqualTo(503);
             assertThat(status(1, old)).isEqualTo(401);
             assertThat(status(1, fresh)).isEqualTo(200);
+            Api.Reply health = cluster.node(2).api().get("/actuator/health");
+            assertThat(health.status()).as("node-c's health while fenced: %s", health).isEqualTo(503);
+            assertThat(health.json().get("components").get("cluster").get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(cluster.node(1).api().get("/actuator/health").status()).as("node-b's health").isEqualTo(200);
             cluster.proxy(2).restore();
             awaitTrue(() -> status(2, fresh) == 200, Duration.ofSeconds(20), "node-c serves again");
+            assertThat(cluster.node(2).api().get("/actuator/health").status()).as("node-c's health when back").isEqualTo(200);
             assertThat(status(2, old)).as("old token on node-c after it caught up").isEqualTo(401);
         } finally {
             cluster.proxy(2).restore();
