@@ -26,3 +26,21 @@ CREATE TABLE cluster_nodes (
     lease_until_ms BIGINT       NOT NULL,
     applied_seq    BIGINT       NOT NULL
 );
+
+-- The daily quota, counted once for the cluster: nodes take the budget in chunks (0.5 % of the
+-- limit), each grant counting against the sliding 24 hours from its minute. quota_accounts holds
+-- one row per account and pool, locked while a grant is computed.
+CREATE TABLE quota_accounts (
+    account_id BIGINT   NOT NULL,
+    pool       SMALLINT NOT NULL,
+    PRIMARY KEY (account_id, pool)
+);
+
+CREATE TABLE quota_grants (
+    account_id   BIGINT      NOT NULL,
+    pool         SMALLINT    NOT NULL,
+    epoch_minute BIGINT      NOT NULL,
+    node         VARCHAR(200) NOT NULL,
+    granted      BIGINT      NOT NULL
+);
+CREATE INDEX quota_grants_window ON quota_grants (account_id, pool, epoch_minute);

@@ -7,7 +7,8 @@ import java.util.Map;
  * Daily operation quotas, counted per manager account — the token's lineage, so a reset does not
  * start a fresh quota — and pool (EXPLORER's operations on test accounts have a limit of their own),
  * over a sliding 24-hour window of minute buckets. Admission is exact on one
- * node under any concurrency. Counts reach the database asynchronously ({@link UsageFlusher}); the
+ * node under any concurrency; with a {@link BudgetSource} (every real node) the limit holds for the
+ * cluster within the bound {@link ClusterBudgets} states. Counts reach the database asynchronously ({@link UsageFlusher}); the
  * hot path does no I/O. Time comes from the injected {@link Clock}.
  */
 public final class QuotaLedger {
@@ -17,9 +18,17 @@ public final class QuotaLedger {
 
     private final WindowTable windows = new WindowTable();
     private final Clock clock;
+    private final BudgetSource cluster;
 
+    /** A ledger that admits by this node's own counts (one node, benchmarks, tests of the window). */
     public QuotaLedger(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A ledger whose limits hold for the whole cluster: admissions are charged to budgets taken from {@code cluster}. */
+    QuotaLedger(Clock clock, BudgetSource cluster) {
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     /**
@@ -34,7 +43,7 @@ public final class QuotaLedger {
     /** {@link #tryAcquire(long, boolean, long, long)} on a window the caller kept from {@link #window(long)}. */
     public long tryAcquire(UsageWindow window, long operations, long limit) {
         long now = clock.millis();
-        return window.tryAcquire(operations, limit, now / 60_000L, now);
+        return window.tryAcquire(operations, limit, now / 60_000L, now, cluster);
     }
 
     /**

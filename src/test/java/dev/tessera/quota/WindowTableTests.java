@@ -70,9 +70,9 @@ class WindowTableTests {
     @Test
     void countsPendingPerMinuteAndSlidesOut() {
         UsageWindow window = new UsageWindow(1);
-        assertThat(window.tryAcquire(10, 15, 100, 100 * 60_000L)).isZero();
-        assertThat(window.tryAcquire(5, 15, 101, 101 * 60_000L)).isZero();
-        assertThat(window.tryAcquire(1, 15, 101, 101 * 60_000L)).as("retry once minute 100 slides out")
+        assertThat(window.tryAcquire(10, 15, 100, 100 * 60_000L, null)).isZero();
+        assertThat(window.tryAcquire(5, 15, 101, 101 * 60_000L, null)).isZero();
+        assertThat(window.tryAcquire(1, 15, 101, 101 * 60_000L, null)).as("retry once minute 100 slides out")
                 .isEqualTo((100 + UsageWindow.MINUTES) * 60L - 101 * 60L);
         var pending = window.drain();
         assertThat(pending.get(100L)[UsageWindow.ACCEPTED_OPERATIONS]).isEqualTo(10);
