@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The rules of CONVENTIONS.md ("Layout", "Errors") that the build enforces on {@code src/main}.
+ * The rules of docs/architecture.md ("Packages", "How the code reads") that the build enforces on {@code src/main}.
  *
  * <p><b>Feature order</b> ({@link #FEATURES}): system → audit → account → access → quota → outbox →
  * contact → token → verify → dataplane → console. A feature may use the features before it, never one

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * latency of an authenticated no-op call (both pay for HTTP Basic's password hash).
  *
  * <p>Run: {@code mvn -B test-compile exec:exec@reset-race -Dreset-race.args="20 200 4 H2"} (seconds,
- * resets, client threads, H2 or POSTGRES); {@code benchmarks/reset-race.sh} does the same.
+ * resets, client threads, H2 or POSTGRES, nodes); {@code benchmarks/reset-race.sh} does the same. With
+ * more than one node (PostgreSQL), the clients are spread over every node's listener and the resets go
+ * through the first: a late accept on any node counts.
  */
 public final class ResetRace {
 
@@ -42,12 +44,27 @@ public final class ResetRace {
         int resets = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Storage storage = args.length > 3 ? Storage.valueOf(args[3].toUpperCase(Locale.ROOT)) : Storage.H2;
-        Result result = run(seconds, resets, clients, storage);
+        int nodes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Result result = run(seconds, resets, clients, storage, nodes);
         System.exit(result.lateAccepted() == 0 ? 0 : 1);
     }
 
     public static Result run(int seconds, int resets, int clients, Storage storage) throws Exception {
-        try (RunningTessera tessera = RunningTessera.start(TestDatabase.fresh(storage), "logging.level.root=WARN")) {
+        return run(seconds, resets, clients, storage, 1);
+    }
+
+    public static Result run(int seconds, int resets, int clients, Storage storage, int nodes) throws Exception {
+        TestDatabase database = TestDatabase.fresh(storage);
+        List<RunningTessera> others = new ArrayList<>();
+        try (RunningTessera tessera = RunningTessera.start(database, "logging.level.root=WARN")) {
+            for (int i = 1; i < nodes; i++) {
+                others.add(RunningTessera.start(database, "logging.level.root=WARN"));
+            }
+            int[] ports = new int[nodes];
+            ports[0] = tessera.dataPlanePort();
+            for (int i = 1; i < nodes; i++) {
+                ports[i] = others.get(i - 1).dataPlanePort();
+            }
             Scenario scenario = new Scenario(tessera);
             Scenario.Account account = scenario.account("racer");
             String first = scenario.issueToken(account);
@@ -75,8 +92,8 @@ public final class ResetRace {
             AtomicLong currentRefused = new AtomicLong();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
-            int port = tessera.dataPlanePort();
             for (int c = 0; c < clients; c++) {
+                int port = ports[c % nodes];
                 Thread client = new Thread(() -> {
                     try (Socket socket = new Socket("127.0.0.1", port)) {
                         socket.setTcpNoDelay(true);
@@ -139,12 +156,14 @@ public final class ResetRace {
             double[] measured = Arrays.copyOf(resetMs, done);
             Result result = new Result(requests.get(), late.get(), lateAccepted.get(), currentRefused.get(), done,
                     percentile(measured, 50), percentile(measured, 99), percentile(noopMs, 50));
-            System.out.printf(Locale.ROOT, "RESULT reset-race storage=%s seconds=%d clients=%d resets=%d requests=%d "
+            System.out.printf(Locale.ROOT, "RESULT reset-race storage=%s nodes=%d seconds=%d clients=%d resets=%d requests=%d "
                             + "late-requests=%d late-accepted=%d in-flight-refused=%d reset-p50-ms=%.1f reset-p99-ms=%.1f "
                             + "authenticated-noop-p50-ms=%.1f%n",
-                    storage, seconds, clients, done, result.requests(), result.lateRequests(), result.lateAccepted(),
+                    storage, nodes, seconds, clients, done, result.requests(), result.lateRequests(), result.lateAccepted(),
                     result.currentRefused(), result.resetP50Ms(), result.resetP99Ms(), result.authNoopP50Ms());
             return result;
+        } finally {
+            others.forEach(RunningTessera::close);
         }
     }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The dedicated data-plane listener (DESIGN.md, "Two planes"): {@code GET /v1/forward-auth} and
+ * The dedicated data-plane listener (docs/architecture.md, "Two planes"): {@code GET /v1/forward-auth} and
  * {@code POST /v1/developer-token:verify} on plain Netty HTTP/1.1 with keep-alive, beside the
  * Spring console, with no servlet stack, no session and no security chain. Same decision
  * ({@link DataPlane}) and bodies ({@link DataPlaneProtocol}) as {@link DataPlaneController}.

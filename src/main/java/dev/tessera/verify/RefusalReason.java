@@ -2,7 +2,7 @@ package dev.tessera.verify;
 
 /**
  * Why the data plane refused a request, with the HTTP status, the gRPC-style status and the Google
- * Ads error code that client libraries already understand (see DESIGN.md).
+ * Ads error code that client libraries already understand (see docs/http-contract.md).
  */
 public enum RefusalReason implements Refusal {
     PARAMETER_MISSING(400, "INVALID_ARGUMENT", "requestError", "DEVELOPER_TOKEN_PARAMETER_MISSING",
