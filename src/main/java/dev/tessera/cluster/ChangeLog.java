@@ -121,6 +121,20 @@ final class ChangeLog {
         }
     }
 
+    /**
+     * On H2 only one process can open the database, so any other node's row is a previous run of
+     * this one that ended without a goodbye (kill -9): forget it, or the first writes would wait out its lease.
+     */
+    void forgetOtherNodesOnEmbedded(Connection connection, String nodeId) throws SQLException {
+        if (postgres) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM cluster_nodes WHERE node_id <> ?")) {
+            statement.setString(1, nodeId);
+            statement.executeUpdate();
+        }
+    }
+
     /** Forgets nodes whose lease ran out an hour ago, and log rows older than a day that every live node has applied. */
     void prune(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

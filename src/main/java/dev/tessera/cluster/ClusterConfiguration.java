@@ -1,6 +1,7 @@
 package dev.tessera.cluster;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +17,18 @@ class ClusterConfiguration {
         return new ChangeLog(jdbc, url(environment).startsWith("jdbc:postgresql:"));
     }
 
+    /**
+     * On H2 the database lives in this process and no second node can open it, so nothing can be
+     * partitioned from it: unless set, the lease is a minute there, renewed every half minute, which
+     * spares the embedded database a write every second. On PostgreSQL the default is 2 s.
+     */
     @Bean
     ClusterNode clusterNode(ChangeLog changes, List<ChangeApplier> appliers, ClusterProperties properties,
             Environment environment) {
+        if (!changes.postgres() && !environment.containsProperty("tessera.cluster.lease")) {
+            properties = new ClusterProperties(properties.nodeName(), Duration.ofMinutes(1), properties.renewEvery(),
+                    properties.driftMargin(), properties.serveFromMemoryOnOutage());
+        }
         return new ClusterNode(changes, appliers, properties, url(environment),
                 environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
     }

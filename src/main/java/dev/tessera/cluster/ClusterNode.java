@@ -18,8 +18,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * This node's follower of the change feed and holder of its lease. One thread, on a connection of its
- * own (never the pool's), loops: renew the lease (recording what it has applied), pull the log after
- * what it applied and apply each change in order, then wait for a notification or the next renewal.
+ * own (never the pool's), loops: renew the lease when half of it has passed or there is something to
+ * acknowledge (recording what it has applied), pull the log after what it applied and apply each
+ * change in order, then wait for a notification or the next pull.
  * The node serves the data plane only until {@code start of the last renewal + lease - drift margin}
  * ({@link #current}): every change committed before that renewal's write was pulled after it, so a
  * writer that waits for this node's acknowledgement or for its lease to run out (plus the margin)
@@ -51,9 +52,11 @@ public final class ClusterNode implements SmartLifecycle {
     private volatile long servingUntilNanos = System.nanoTime() - 1;
     private volatile boolean running;
     private volatile boolean outageLogged;
+    private long nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     private Thread follower;
     private Connection connection;
     private long announcedSeq = -1;
+    private long lastRenewal = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     ClusterNode(ChangeLog changes, List<ChangeApplier> appliers, ClusterProperties properties, String url,
             String username, String password) {
@@ -146,6 +149,7 @@ public final class ClusterNode implements SmartLifecycle {
             appliedSeq = head;
             log.info("Cluster node {} loaded its state at change {} in {} ms", name, head,
                     (System.nanoTime() - started) / 1_000_000);
+            changes.forgetOtherNodesOnEmbedded(connection, nodeId);
             changes.prune(connection);
             while (step()) {
                 // catch up with whatever was committed while loading
@@ -180,6 +184,10 @@ public final class ClusterNode implements SmartLifecycle {
                     }
                 }
                 if (!step()) {
+                    if (System.nanoTime() - nextPrune >= 0) {
+                        nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                        changes.prune(connection);
+                    }
                     awaitSignal(properties.renewEvery().toMillis());
                 }
             } catch (SQLException | RuntimeException e) {
@@ -197,16 +205,21 @@ public final class ClusterNode implements SmartLifecycle {
     }
 
     /**
-     * One renewal: write the lease (with what is applied), then pull and apply what was committed,
-     * then serve until the lease's start plus its length minus the margin. Answers whether it applied anything.
+     * One step: when there is something to acknowledge or half the lease has passed, write the lease
+     * (with what is applied); then pull and apply what was committed; after a write, serve until its
+     * start plus the lease minus the margin. Answers whether it applied anything.
      */
     private boolean step() throws SQLException {
         long start = System.nanoTime();
         long applied = appliedSeq;
-        changes.renew(connection, nodeId, name, properties.lease().toMillis(), applied, applied > announcedSeq);
-        if (applied > announcedSeq) {
-            announcedSeq = applied;
-            acknowledged();
+        boolean renew = applied > announcedSeq || start - lastRenewal >= properties.lease().toNanos() / 2;
+        if (renew) {
+            changes.renew(connection, nodeId, name, properties.lease().toMillis(), applied, applied > announcedSeq);
+            lastRenewal = start;
+            if (applied > announcedSeq) {
+                announcedSeq = applied;
+                acknowledged();
+            }
         }
         List<ChangeLog.Change> batch = ChangeLog.after(connection, applied, BATCH);
         if (!batch.isEmpty() && batch.get(0).seq() != applied + 1) {
@@ -217,7 +230,9 @@ public final class ClusterNode implements SmartLifecycle {
                 appliedSeq = change.seq();
             }
         }
-        servingUntilNanos = start + properties.lease().toNanos() - properties.driftMargin().toNanos();
+        if (renew) {
+            servingUntilNanos = start + properties.lease().toNanos() - properties.driftMargin().toNanos();
+        }
         return !batch.isEmpty();
     }
 

@@ -55,7 +55,16 @@ final class ClusterBudgets implements BudgetSource, SmartLifecycle {
     }
 
     private void run() {
+        long nextPrune = System.nanoTime();
         while (running) {
+            if (System.nanoTime() - nextPrune >= 0) {
+                nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                try {
+                    prune();
+                } catch (RuntimeException e) {
+                    log.debug("Could not prune quota grants ({})", e.getMessage());
+                }
+            }
             Request request;
             try {
                 request = requests.poll(250, TimeUnit.MILLISECONDS);
