@@ -22,7 +22,7 @@ public final class DataPlane {
     }
 
     /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
-    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri) {
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri) {
         return forwardAuth(token, loginCustomerId, originalUri, null, null);
     }
 
@@ -36,13 +36,13 @@ public final class DataPlane {
      *     from the original URI's last segment, {@code …/{Service}:{method}}
      * @param operations the {@code tessera-operations} header, possibly null (1 operation)
      */
-    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri,
-            String service, String operations) {
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri,
+            CharSequence service, CharSequence operations) {
         long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
         if (count < 1) {
             return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
         }
-        String called = service != null ? service : DataPlaneProtocol.serviceFromUri(originalUri);
+        String called = service != null ? service.toString() : DataPlaneProtocol.serviceFromUri(originalUri);
         return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, called, count);
     }
 

@@ -25,6 +25,7 @@ public final class Verifier {
     private final AccessPolicy policy;
     private final AccessPolicy.RestrictedServices restricted;
     private final QuotaLedger quotas;
+    private final RefusalCache refusals = new RefusalCache();
 
     public Verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients, AccessPolicy policy,
             QuotaLedger quotas) {
@@ -81,7 +82,7 @@ public final class Verifier {
             String entry = restricted.match(service);
             if (entry != null) {
                 quotas.reject(grant.managerCustomerId(), CountedRefusal.PROHIBITED);
-                return DetailedRefusal.prohibited(entry, level);
+                return refusals.prohibited(entry, level);
             }
         }
         boolean testPool = level == AccessLevel.EXPLORER && testCustomer;
@@ -89,7 +90,7 @@ public final class Verifier {
         long retryAfter = testPool
                 ? quotas.tryAcquire(grant.managerCustomerId(), true, operations, limit)
                 : quotas.tryAcquire(grant.usage(quotas), operations, limit);
-        return retryAfter == 0 ? grant : DetailedRefusal.quotaExhausted(retryAfter, level, limit);
+        return retryAfter == 0 ? grant : refusals.quotaExhausted(retryAfter, level, limit);
     }
 
     private void reject(Grant grant, CountedRefusal reason) {
