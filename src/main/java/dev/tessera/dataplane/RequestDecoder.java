@@ -76,8 +76,11 @@ final class RequestDecoder {
                 return end >= limit ? Rejection.HEADERS_TOO_LARGE : Rejection.INCOMPLETE;
             }
             if (eol == p) {
-                in.readerIndex(eol + 2);
-                return complete(head);
+                refused = complete(head);
+                if (refused == null) {
+                    in.readerIndex(eol + 2);
+                }
+                return refused;
             }
             refused = header(in, p, eol, head);
             if (refused != null) {
