@@ -17,6 +17,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.springframework.context.SmartLifecycle;
  * after the requests in flight are answered. Uses epoll when the native transport loads, else NIO.
  * Requests are read by {@link RequestDecoder} (strict HTTP/1.1, no allocation per request); a request
  * must arrive whole within {@link #REQUEST_TIMEOUT}, an idle connection closes after {@link #IDLE_TIMEOUT}.
+ * Turns Netty's sampling buffer-leak detector off unless {@code io.netty.leakDetection.level} is set.
  */
 public final class DataPlaneServer implements SmartLifecycle {
 
@@ -44,6 +46,7 @@ public final class DataPlaneServer implements SmartLifecycle {
     /** Time a connection with no request in progress stays open without a byte. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
     private static final Logger log = LoggerFactory.getLogger(DataPlaneServer.class);
 
     private final DataPlane dataPlane;
@@ -80,6 +83,7 @@ public final class DataPlaneServer implements SmartLifecycle {
         if (!properties.enabled() || channel != null) {
             return;
         }
+        quietLeakDetector();
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> serverChannel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -109,6 +113,17 @@ public final class DataPlaneServer implements SmartLifecycle {
         port = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("Data plane listening on {}:{} (Netty, {}, {} I/O threads)",
                 properties.dataPlaneAddress(), port, epoll ? "epoll" : "NIO", ioThreads);
+    }
+
+    /**
+     * Netty's default leak detector samples one buffer in 128 with a stack trace, tens of bytes a
+     * request on average here (benchmarks/RESULTS.md); the listener releases its buffers on every
+     * path (RequestDecoderFuzzTests drives them all). An explicit -Dio.netty.leakDetection.level wins.
+     */
+    static void quietLeakDetector() {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     @Override

@@ -33,7 +33,8 @@ public final class DataPlane {
      * @param loginCustomerId the {@code login-customer-id} header, possibly null
      * @param originalUri {@code X-Original-URI}, else {@code X-Forwarded-Uri}, possibly null
      * @param service the {@code tessera-service} header, possibly null: else the service is read
-     *     from the original URI's last segment, {@code …/{Service}:{method}}
+     *     from the original URI's last segment, {@code …/{Service}:{method}}, when the token's level
+     *     has restricted services
      * @param operations the {@code tessera-operations} header, possibly null (1 operation)
      */
     public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri,
@@ -42,8 +43,7 @@ public final class DataPlane {
         if (count < 1) {
             return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
         }
-        String called = service != null ? service.toString() : DataPlaneProtocol.serviceFromUri(originalUri);
-        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, called, count);
+        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, service, originalUri, count);
     }
 
     /**
@@ -57,12 +57,12 @@ public final class DataPlane {
         if (request == null) {
             return RefusalReason.FIELD_INVALID;
         }
-        return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(),
+        return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(), null,
                 request.operations());
     }
 
-    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, String service,
-            long operations) {
+    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, CharSequence service,
+            CharSequence originalUri, long operations) {
         if (token == null || token.length() == 0) {
             return RefusalReason.PARAMETER_MISSING;
         }
@@ -70,6 +70,6 @@ public final class DataPlane {
                 || (loginCustomerId != null && CustomerId.parseOrZero(loginCustomerId) == 0)) {
             return RefusalReason.CUSTOMER_ID_INVALID;
         }
-        return verifier.verify(token, customer, service, operations);
+        return verifier.verify(token, customer, service, originalUri, operations);
     }
 }

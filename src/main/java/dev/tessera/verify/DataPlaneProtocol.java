@@ -65,7 +65,7 @@ public final class DataPlaneProtocol {
         while (end < uri.length() && "/:?#".indexOf(uri.charAt(end)) < 0) {
             end++;
         }
-        long id = CustomerId.parseOrZero(new Region(uri, start, end));
+        long id = CustomerId.parseOrZero(uri, start, end);
         return id == 0 ? MALFORMED_CUSTOMER : id;
     }
 
@@ -81,29 +81,6 @@ public final class DataPlaneProtocol {
             }
         }
         return true;
-    }
-
-    /** A view of part of a text, not a copy (escape analysis usually removes even the view). */
-    private record Region(CharSequence text, int start, int end) implements CharSequence {
-        @Override
-        public int length() {
-            return end - start;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return text.charAt(start + index);
-        }
-
-        @Override
-        public CharSequence subSequence(int from, int to) {
-            return new Region(text, start + from, start + to);
-        }
-
-        @Override
-        public String toString() {
-            return text.subSequence(start, end).toString();
-        }
     }
 
     /**

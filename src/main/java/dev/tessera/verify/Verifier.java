@@ -59,13 +59,23 @@ public final class Verifier {
      * @param operations how many operations the request counts for (a query 1, each mutate item 1), ≥ 1
      */
     public Verdict verify(CharSequence token, long customerId, String service, long operations) {
+        return verify(token, customerId, service, null, operations);
+    }
+
+    /**
+     * As {@link #verify(CharSequence, long, String, long)}, with the service, when {@code service}
+     * is null, read from {@code originalUri}'s last segment ({@link DataPlaneProtocol#serviceFromUri})
+     * only for a level whose services are restricted: the other levels read no service, so a
+     * granted request builds no string.
+     */
+    Verdict verify(CharSequence token, long customerId, CharSequence service, CharSequence originalUri, long operations) {
         if (token == null || token.length() == 0) {
             return RefusalReason.PARAMETER_MISSING;
         }
         if (!DeveloperToken.isWellFormed(token)) {
             return RefusalReason.TOKEN_INVALID;
         }
-        Grant grant = tokens.find(hasher.digest(token));
+        Grant grant = tokens.find(hasher.digestBytes(token));
         if (grant == null) {
             return RefusalReason.TOKEN_INVALID;
         }
@@ -79,7 +89,7 @@ public final class Verifier {
             return grant;
         }
         if (AccessPolicy.isRestrictedLevel(level)) {
-            String entry = restricted.match(service);
+            String entry = restricted.match(service != null ? service.toString() : DataPlaneProtocol.serviceFromUri(originalUri));
             if (entry != null) {
                 quotas.reject(grant.managerCustomerId(), CountedRefusal.PROHIBITED);
                 return refusals.prohibited(entry, level);
