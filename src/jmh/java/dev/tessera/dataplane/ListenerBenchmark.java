@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Each request arrives as the epoll transport hands it over, in a buffer from the channel's
  * allocator. Netty recycles its per-write objects only on its own threads, so each invocation runs
  * {@value #BATCH} requests with the benchmark thread marked as one
- * ({@link FastThreadLocalThread#runWithFastThreadLocal}); marking it costs two small objects per
- * invocation, so about 0.01 B per request of what is reported is the harness's. Netty's leak
+ * ({@link FastThreadLocalThread#runWithFastThreadLocal}). The fraction of a byte per request that
+ * {@code -prof gc} still reports has no allocation site in Tessera or Netty in a JFR profile: it is
+ * JMH's own (benchmarks/RESULTS.md). Netty's leak
  * detector is set as the listener sets it (off unless {@code -Dio.netty.leakDetection.level} is given:
  * add {@code -jvmArgsAppend -Dio.netty.leakDetection.level=simple} to see what sampling costs).
  * Paths: a valid token, a valid token on a named customer (X-Original-URI), an unknown token, a
