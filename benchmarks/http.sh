@@ -6,15 +6,17 @@
 #
 #   sudo benchmarks/http.sh              # from the repository root; installs its Debian packages
 #   DURATION=30 CONNECTIONS=64 benchmarks/http.sh
+#   MODES=unpinned THREADS=2 CONNECTIONS=64 DURATION=15 WARMUP=5 benchmarks/http.sh   # issue 18's harness
 #
 # Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
-# by a timeout. CPUs: on a machine with >= 2 CPUs every server runs on CPU $SERVER_CPUS (taskset)
-# and wrk on CPU $WRK_CPUS, with the same threads, connections and duration for all.
+# by a timeout. CPUs, per mode of $MODES: "pinned" (on a machine with >= 2 CPUs every server runs on
+# CPU $SERVER_CPUS (taskset) and wrk on CPU $WRK_CPUS), then "unpinned" (servers and wrk on all CPUs,
+# as the scheduler likes), with the same threads, connections and duration for all.
 set -euo pipefail
 
 if [[ -z "${HTTP_SH_BOUNDED:-}" ]]; then
     export HTTP_SH_BOUNDED=1
-    exec timeout --kill-after=15 "${TIME_LIMIT:-900}" "$0" "$@"
+    exec timeout --kill-after=15 "${TIME_LIMIT:-2400}" "$0" "$@"
 fi
 
 cd "$(dirname "$0")/.."
@@ -22,18 +24,21 @@ ROOT=$(pwd)
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}          # seconds of load before each measured run
 JIT_WARMUP=${JIT_WARMUP:-20} # seconds of load on Tessera before round 1 (half valid, half invalid tokens)
-ROUNDS=${ROUNDS:-3}          # every target once per round, interleaved; the table shows medians
+ROUNDS=${ROUNDS:-5}          # every target once per round, interleaved; the table shows medians and spread
+MODES=${MODES:-pinned unpinned}
+PINNED=1
 SPRING=${SPRING:-1}          # also load Tessera's main port (Spring MVC), for reference
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVER_CPUS=${SERVER_CPUS:-0}
 WRK_CPUS=${WRK_CPUS:-1}
 JAVA_BIN=${JAVA_BIN:-java}
-# A data plane's live set is small (the index, ~150 B per token) and nearly all it allocates dies
-# with the request (~1 KB per request, most of it Netty's request decoding), so it runs with a
-# fixed heap and a large young generation: fewer young collections. Measured here with 512 MB and
-# the default young size (~170 MB): ~110k req/s and p99 0.74-0.88 ms on invalid tokens, against
-# ~132k req/s and 0.56-0.58 ms with this (runs/http-20261126-0613-jvm-opts.txt).
+# A data plane's live set is small (the index, ~150 B per token). Before issue 18 it allocated ~1 KB
+# per request (Netty's request decoding), which this fixed heap with a large young generation made
+# cheaper: with 512 MB and the default young size (~170 MB), ~110k req/s and p99 0.74-0.88 ms on
+# invalid tokens, against ~132k req/s and 0.56-0.58 ms (runs/http-20261126-0613-jvm-opts.txt). The
+# listener now allocates nothing per request (RESULTS.md, ListenerBenchmark); the setting is kept so
+# that runs stay comparable.
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -Xmn640m}
 PORT_MAIN=18080 PORT_DATA=18081 PORT_STATIC=18090 PORT_KEYAUTH=18091 PORT_REDIS=16379
 
@@ -75,7 +80,15 @@ fi
 
 pin() { # pin <cpus> <command...>: runs it in the foreground on those CPUs
     local cpus=$1; shift
-    if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi
+    if [[ $PINNED == 1 && $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi
+}
+unpin_all() { # lets every server (and the processes it forked) run on every CPU
+    command -v taskset >/dev/null || return 0
+    for pid in "${PIDS[@]}"; do
+        for p in $pid $(pgrep -P "$pid" || true); do
+            taskset -a -p -c "0-$(($(nproc) - 1))" "$p" >/dev/null 2>&1 || true
+        done
+    done
 }
 start() { # start <cpus> <command...>: runs it in the background on those CPUs and remembers its pid
     local cpus=$1; shift
@@ -253,19 +266,27 @@ pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -
 pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -H "developer-token: $INVALID" \
     "http://127.0.0.1:$PORT_DATA/v1/forward-auth" >/dev/null
 
-log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
 RESULTS=$WORK/results.txt
 : >"$RESULTS"
-for round in $(seq 1 "$ROUNDS"); do
-    for kind in valid invalid; do
-        token=$TOKEN
-        [[ $kind == invalid ]] && token=$INVALID
-        run "tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
-        run "nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
-        run "nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
-        if [[ $SPRING == 1 ]]; then run "tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
+for mode in $MODES; do
+    if [[ $mode == unpinned ]]; then
+        PINNED=0
+        unpin_all
+        log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; unpinned"
+    else
+        log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
+    fi
+    for round in $(seq 1 "$ROUNDS"); do
+        for kind in valid invalid; do
+            token=$TOKEN
+            [[ $kind == invalid ]] && token=$INVALID
+            run "$mode/tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
+            run "$mode/nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
+            run "$mode/nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
+            if [[ $SPRING == 1 ]]; then run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
+        done
+        log "$mode round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     done
-    log "round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 cp "$RESULTS" "${RESULTS_COPY:-/dev/null}" 2>/dev/null || true
 
@@ -279,20 +300,19 @@ for line in open(sys.argv[1]):
     runs.setdefault(name, []).append((float(rps), float(p50), float(p99)))
 rows = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in runs.items()}
 best = {name: max(rs) for name, rs in runs.items()}  # the round with the most requests/s: least disturbed
-print(f"| {'target':38} | {'median req/s':>12} | {'p50 µs':>8} | {'p99 µs':>8} | {'best req/s':>10} | {'its p99 µs':>10} | {'req/s of each round':>30} | {'p99 µs of each round':>30} |")
-print(f"|{'-'*40}|{'-'*13}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*11}:|{'-'*31}:|{'-'*31}:|")
+print(f"| {'target':47} | {'median req/s':>12} | {'spread':>6} | {'p50 µs':>8} | {'p99 µs':>8} | {'best req/s':>10} | {'its p99 µs':>10} | {'req/s of each round':>30} | {'p99 µs of each round':>30} |")
+print(f"|{'-'*49}|{'-'*13}:|{'-'*7}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*11}:|{'-'*31}:|{'-'*31}:|")
 for name, (rps, p50, p99) in rows.items():
     each = " ".join(f"{r[0]:.0f}" for r in runs[name])
     each_p99 = " ".join(f"{r[2]:.0f}" for r in runs[name])
-    print(f"| {name:38} | {rps:12.0f} | {p50:8.0f} | {p99:8.0f} | {best[name][0]:10.0f} | {best[name][2]:10.0f} | {each:>30} | {each_p99:>30} |")
+    spread = (max(r[0] for r in runs[name]) - min(r[0] for r in runs[name])) / rps * 100 if rps else 0
+    print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {best[name][0]:10.0f} | {best[name][2]:10.0f} | {each:>30} | {each_p99:>30} |")
 print()
-for kind in ("valid", "invalid"):
-    t = rows[f"tessera-netty/{kind}"]; c = rows[f"nginx-static/{kind}"]; k = rows[f"nginx-lua-redis-keyauth/{kind}"]
-    s = rows.get(f"tessera-spring-main-port/{kind}")
-    spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
-    print(f"{kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
-          f"p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
-    tb, cb, kb = best[f"tessera-netty/{kind}"], best[f"nginx-static/{kind}"], best[f"nginx-lua-redis-keyauth/{kind}"]
-    print(f"{kind:7} token, best rounds: Tessera/ceiling = {tb[0]/cb[0]:.2f}x, Tessera/key-auth = {tb[0]/kb[0]:.2f}x, "
-          f"p99 Tessera {tb[2]:.0f} µs vs key-auth {kb[2]:.0f} µs")
+for mode in dict.fromkeys(name.split("/")[0] for name in rows):
+    for kind in ("valid", "invalid"):
+        t = rows[f"{mode}/tessera-netty/{kind}"]; c = rows[f"{mode}/nginx-static/{kind}"]; k = rows[f"{mode}/nginx-lua-redis-keyauth/{kind}"]
+        s = rows.get(f"{mode}/tessera-spring-main-port/{kind}")
+        spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
+        print(f"{mode:8} {kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
+              f"p50 Tessera {t[1]:.0f} µs vs key-auth {k[1]:.0f} µs, p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
 PY

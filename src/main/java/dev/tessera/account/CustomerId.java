@@ -54,17 +54,19 @@ public record CustomerId(long value) {
      * text is not a customer id. Used on the data plane's hot path.
      */
     public static long parseOrZero(CharSequence text) {
-        if (text == null) {
-            return 0;
-        }
-        int length = text.length();
+        return text == null ? 0 : parseOrZero(text, 0, text.length());
+    }
+
+    /** {@link #parseOrZero(CharSequence)} of {@code text[start, end)}, without a view or a copy of it. */
+    public static long parseOrZero(CharSequence text, int start, int end) {
+        int length = end - start;
         boolean dashed = length == 12;
         if (length != 10 && !dashed) {
             return 0;
         }
         long value = 0;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = text.charAt(start + i);
             if (dashed && (i == 3 || i == 7)) {
                 if (c != '-') {
                     return 0;

@@ -1,189 +1,220 @@
 package dev.tessera.dataplane;
 
 import dev.tessera.verify.DataPlane;
-import dev.tessera.verify.DataPlaneProtocol;
 import dev.tessera.verify.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.AsciiString;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection of the data-plane listener: routes each HTTP/1.1 request to {@link DataPlane} and
- * writes the verdict as the bytes {@link WireResponses} encodes (no response encoder in the
- * pipeline, so every answer, HEAD's and HTTP/1.0's included, is written here). The decision runs
- * on the event loop (it takes microseconds and does no I/O); responses are flushed once per read
- * batch.
- * Not shared: it holds the state of the request being read; {@link Replies} writes its answers.
+ * One connection of the data-plane listener: reads requests from the raw bytes with
+ * {@link RequestDecoder} and {@link BodyReader} (no HTTP codec, header map or string per header),
+ * routes each to {@link DataPlane} and writes the verdict through {@link Replies}, on the event loop
+ * (microseconds, no I/O), flushing once per read batch; pipelined requests are answered in order.
+ * Time limits are the {@link RequestClock}'s; a client that half-closes is closed (Netty's default).
+ * Not shared: it holds the state of the request being read.
  */
 final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
-    static final String FORWARD_AUTH_PATH = "/v1/forward-auth";
-    static final String VERIFY_PATH = "/v1/developer-token:verify";
-
     private static final Logger log = LoggerFactory.getLogger(DataPlaneHandler.class);
 
-    private static final AsciiString DEVELOPER_TOKEN = AsciiString.cached(DataPlaneProtocol.DEVELOPER_TOKEN);
-    private static final AsciiString LOGIN_CUSTOMER_ID = AsciiString.cached(DataPlaneProtocol.LOGIN_CUSTOMER_ID);
-    private static final AsciiString ORIGINAL_URI = AsciiString.cached(DataPlaneProtocol.ORIGINAL_URI);
-    private static final AsciiString FORWARDED_URI = AsciiString.cached(DataPlaneProtocol.FORWARDED_URI);
-    private static final AsciiString SERVICE = AsciiString.cached(DataPlaneProtocol.SERVICE);
-    private static final AsciiString OPERATIONS = AsciiString.cached(DataPlaneProtocol.OPERATIONS);
-
-    /** What to do with the body of the request being read. */
-    private enum Reading { NOTHING, VERIFY_BODY, DISCARD, DISCARD_THEN_CLOSE }
-
-    /**
-     * How much of a refused body is read and dropped before closing, so that the client, still
-     * sending, reads the 413 instead of a connection reset (as Tomcat's max-swallow-size).
-     */
-    static final long MAX_SWALLOW_BYTES = 16L * 1024 * 1024;
+    /** What the bytes being read are. */
+    private enum Reading { HEAD, VERIFY_BODY, DISCARD_BODY, SWALLOW_THEN_CLOSE, CLOSED }
 
     private final DataPlane dataPlane;
+    private final RequestClock clock;
     private final Replies replies = new Replies();
+    private final RequestHead head = new RequestHead();
+    private final BodyReader bodies = new BodyReader();
 
-    private Reading reading = Reading.NOTHING;
-    private String loginCustomerId;
+    /** Bytes read and not yet decoded; kept for the connection's life, so reading allocates nothing. */
+    private ByteBuf buffer;
     private ByteBuf body;
-    private long swallowed;
+    private Reading reading = Reading.HEAD;
 
-    DataPlaneHandler(DataPlane dataPlane) {
+    DataPlaneHandler(DataPlane dataPlane, RequestClock clock) {
         this.dataPlane = dataPlane;
+        this.clock = clock;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (msg instanceof HttpRequest request) {
-                onRequest(ctx, request);
-            }
-            if (msg instanceof HttpContent content) {
-                onContent(ctx, content);
-            }
-        } finally {
+        if (!(msg instanceof ByteBuf in)) {
             ReferenceCountUtil.release(msg);
-        }
-    }
-
-    private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
-        releaseBody();
-        DecoderResult decoded = request.decoderResult();
-        if (decoded.isFailure()) {
-            reading = Reading.DISCARD;
-            Throwable cause = decoded.cause();
-            if (cause instanceof TooLongHttpHeaderException) {
-                replies.problemAndClose(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than 16 KiB.");
-            } else if (cause instanceof TooLongHttpLineException) {
-                replies.problemAndClose(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than 8 KiB.");
-            } else if (cause instanceof TooLongFrameException) {
-                replies.problemAndClose(ctx, WireResponses.CONTENT_TOO_LARGE, "The request body is larger than 64 KiB.");
-            } else {
-                replies.problemAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP/1.1.");
-            }
             return;
         }
-        replies.startRequest(HttpUtil.isKeepAlive(request), !request.protocolVersion().isKeepAliveDefault(),
-                HttpMethod.HEAD.equals(request.method()));
-        HttpHeaders headers = request.headers();
-        String path = path(request.uri());
-        HttpMethod method = request.method();
-        if (FORWARD_AUTH_PATH.equals(path)) {
-            reading = Reading.DISCARD;
-            if (!HttpMethod.GET.equals(method)) {
-                replies.methodNotAllowed(ctx, HttpMethod.GET);
+        clock.read();
+        try {
+            if (reading == Reading.CLOSED) {
                 return;
             }
-            String originalUri = headers.get(ORIGINAL_URI);
-            Verdict verdict = dataPlane.forwardAuth(
-                    headers.get(DEVELOPER_TOKEN), headers.get(LOGIN_CUSTOMER_ID),
-                    originalUri != null ? originalUri : headers.get(FORWARDED_URI),
-                    headers.get(SERVICE), headers.get(OPERATIONS));
-            replies.answer(ctx, verdict, false);
-        } else if (VERIFY_PATH.equals(path)) {
-            if (!HttpMethod.POST.equals(method)) {
-                reading = Reading.DISCARD;
-                replies.methodNotAllowed(ctx, HttpMethod.POST);
+            if (buffer == null) {
+                buffer = ctx.alloc().buffer(Math.max(1024, in.readableBytes()));
+            }
+            buffer.writeBytes(in);
+        } finally {
+            in.release();
+        }
+        read(ctx);
+    }
+
+    private void read(ChannelHandlerContext ctx) {
+        while (reading != Reading.CLOSED && buffer.isReadable()) {
+            if (reading == Reading.HEAD) {
+                Rejection refused = RequestDecoder.decode(buffer, head);
+                if (refused == Rejection.INCOMPLETE) {
+                    break;
+                }
+                if (refused != null) {
+                    reject(ctx, refused);
+                    return;
+                }
+                onHead(ctx);
+            } else if (!readBody(ctx)) {
+                break;
+            }
+        }
+        if (reading == Reading.CLOSED) {
+            return;
+        }
+        if (buffer.isReadable() || reading != Reading.HEAD) {
+            if (clock.incompleteTooLong()) {
+                reject(ctx, Rejection.TIMEOUT);
                 return;
             }
-            long length = HttpUtil.getContentLength(request, -1L);
-            if (length > DataPlaneServer.MAX_BODY_BYTES) {
-                tooLarge(ctx, length <= MAX_SWALLOW_BYTES && !HttpUtil.is100ContinueExpected(request));
-                return;
-            }
-            if (HttpUtil.is100ContinueExpected(request)) {
-                ctx.writeAndFlush(WireResponses.continueResponse(ctx.alloc()));
-            }
-            reading = Reading.VERIFY_BODY;
-            loginCustomerId = headers.get(LOGIN_CUSTOMER_ID);
-            body = ctx.alloc().buffer(length > 0 ? (int) length : 256, DataPlaneServer.MAX_BODY_BYTES + 1);
+            buffer.discardReadBytes();
         } else {
-            reading = Reading.DISCARD;
-            replies.problem(ctx, HttpResponseStatus.NOT_FOUND, "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.");
+            buffer.clear();
         }
     }
 
-    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
-        if (reading == Reading.DISCARD_THEN_CLOSE) {
-            swallowed += content.content().readableBytes();
-            if (content instanceof LastHttpContent || swallowed > MAX_SWALLOW_BYTES) {
-                reading = Reading.DISCARD;
-                ctx.close();
+    private void onHead(ChannelHandlerContext ctx) {
+        replies.startRequest(head.keepAlive(), head.http10, head.method == RequestHead.Method.HEAD);
+        clock.requestDone();
+        if (head.target == RequestHead.Target.VERIFY && head.method == RequestHead.Method.POST) {
+            onVerify(ctx);
+            return;
+        }
+        if (head.target == RequestHead.Target.FORWARD_AUTH && head.method == RequestHead.Method.GET) {
+            Verdict verdict = dataPlane.forwardAuth(head.token.orNull(), head.loginCustomerId.orNull(),
+                    head.originalUriOrForwarded(), head.service.orNull(), head.operations.orNull());
+            replies.answer(ctx, verdict, false);
+        } else {
+            replies.problem(ctx, head.target == RequestHead.Target.FORWARD_AUTH ? Replies.GET_ONLY
+                    : head.target == RequestHead.Target.VERIFY ? Replies.POST_ONLY : Replies.NOT_FOUND);
+        }
+        next(head.hasBody() ? Reading.DISCARD_BODY : Reading.HEAD, Long.MAX_VALUE);
+    }
+
+    private void onVerify(ChannelHandlerContext ctx) {
+        if (head.contentLength > BodyReader.MAX_BODY_BYTES) {
+            tooLarge(ctx, head.contentLength <= BodyReader.MAX_SWALLOW_BYTES && !head.expectContinue);
+            return;
+        }
+        if (!head.hasBody()) {
+            answerVerify(ctx, null);
+            return;
+        }
+        if (head.expectContinue) {
+            ctx.writeAndFlush(WireResponses.continueResponse(ctx.alloc()));
+        }
+        body = ctx.alloc().buffer(head.contentLength > 0 ? (int) head.contentLength : 256, BodyReader.MAX_BODY_BYTES);
+        next(Reading.VERIFY_BODY, BodyReader.MAX_BODY_BYTES);
+    }
+
+    /** Goes on with the body of the request just read, or the next request; stops when the answer closes. */
+    private void next(Reading then, long bodyLimit) {
+        if (!head.keepAlive() && then != Reading.VERIFY_BODY) {
+            close();
+            return;
+        }
+        reading = then;
+        if (then != Reading.HEAD) {
+            bodies.start(head, bodyLimit);
+        }
+    }
+
+    /** Reads what is buffered of a body; false when more bytes are needed. */
+    private boolean readBody(ChannelHandlerContext ctx) {
+        BodyReader.Step step = bodies.read(buffer, reading == Reading.VERIFY_BODY ? body : null);
+        if (reading == Reading.SWALLOW_THEN_CLOSE && (step != BodyReader.Step.MORE || bodies.read() > BodyReader.MAX_SWALLOW_BYTES)) {
+            close();
+            ctx.close();
+            return false;
+        }
+        if (step == BodyReader.Step.MORE || step == BodyReader.Step.BAD_CHUNK) {
+            if (step == BodyReader.Step.BAD_CHUNK) {
+                reject(ctx, Rejection.CHUNK);
             }
-            return;
+            return false;
         }
-        if (reading != Reading.VERIFY_BODY) {
-            if (content instanceof LastHttpContent) {
-                reading = Reading.NOTHING;
-            }
-            return;
-        }
-        ByteBuf chunk = content.content();
-        if (body.readableBytes() + chunk.readableBytes() > DataPlaneServer.MAX_BODY_BYTES) {
-            releaseBody();
-            tooLarge(ctx, !(content instanceof LastHttpContent));
-            return;
-        }
-        body.writeBytes(chunk);
-        if (content instanceof LastHttpContent) {
+        if (step == BodyReader.Step.TOO_LARGE) {
+            tooLarge(ctx, true);
+        } else if (reading == Reading.VERIFY_BODY) {
             byte[] bytes = body.isReadable() ? ByteBufUtil.getBytes(body) : null;
             releaseBody();
-            reading = Reading.NOTHING;
-            Verdict verdict = dataPlane.verify(bytes, loginCustomerId);
-            loginCustomerId = null;
-            replies.answer(ctx, verdict, true);
+            answerVerify(ctx, bytes);
+        } else {
+            reading = Reading.HEAD;
+            clock.requestDone();
         }
+        return true;
+    }
+
+    private void answerVerify(ChannelHandlerContext ctx, byte[] bytes) {
+        replies.answer(ctx, dataPlane.verify(bytes, head.loginCustomerId.orNull()), true);
+        clock.requestDone();
+        next(Reading.HEAD, 0);
     }
 
     /**
      * Answers 413 and ends the connection: at once, or, when {@code swallow}, after reading and
-     * dropping the rest of the body (up to {@link #MAX_SWALLOW_BYTES}).
+     * dropping the rest of the body (up to {@link BodyReader#MAX_SWALLOW_BYTES}).
      */
     private void tooLarge(ChannelHandlerContext ctx, boolean swallow) {
-        ByteBuf response = WireResponses.problem(ctx.alloc(), WireResponses.CONTENT_TOO_LARGE,
-                "The request body is larger than 64 KiB.", null, true, WireResponses.Connection.CLOSE);
+        releaseBody();
+        ByteBuf response = Replies.TOO_LARGE.encode(ctx.alloc(), true, WireResponses.Connection.CLOSE);
         if (!swallow) {
-            reading = Reading.DISCARD;
+            close();
             replies.send(ctx, response, false);
             return;
         }
-        reading = Reading.DISCARD_THEN_CLOSE;
-        swallowed = 0;
+        if (reading != Reading.VERIFY_BODY) {
+            bodies.start(head, Long.MAX_VALUE);
+        }
+        reading = Reading.SWALLOW_THEN_CLOSE;
         ctx.writeAndFlush(response);
+    }
+
+    private void reject(ChannelHandlerContext ctx, Rejection rejection) {
+        close();
+        replies.reject(ctx, rejection);
+    }
+
+    /** Reads nothing more: the answer being written closes the connection. */
+    private void close() {
+        reading = Reading.CLOSED;
+        releaseBody();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent) || reading == Reading.CLOSED) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        RequestClock.Idle idle = clock.idle(reading != Reading.HEAD || (buffer != null && buffer.isReadable()));
+        if (idle == RequestClock.Idle.TIMED_OUT) {
+            reject(ctx, Rejection.TIMEOUT);
+        } else if (idle == RequestClock.Idle.CLOSE) {
+            close();
+            ctx.close();
+        }
     }
 
     @Override
@@ -193,14 +224,18 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        releaseBody();
+        close();
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("Data-plane connection failed; closing it", cause);
-        releaseBody();
+        close();
         ctx.close();
     }
 
@@ -209,11 +244,5 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             body.release();
             body = null;
         }
-    }
-
-    /** The path of a request target, without its query. */
-    private static String path(String uri) {
-        int query = uri.indexOf('?');
-        return query < 0 ? uri : uri.substring(0, query);
     }
 }

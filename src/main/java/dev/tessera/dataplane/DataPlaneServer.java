@@ -16,10 +16,11 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +35,25 @@ import org.springframework.context.SmartLifecycle;
  * <p>Binds when the application context starts, on {@code tessera.data-plane-port} (8081; {@code 0}
  * random; {@code -1} none), and closes when it stops: no new connections, then the event loops end
  * after the requests in flight are answered. Uses epoll when the native transport loads, else NIO.
+ * Requests are read by {@link RequestDecoder} (strict HTTP/1.1, no allocation per request); a request
+ * must arrive whole within {@link #REQUEST_TIMEOUT}, an idle connection closes after {@link #IDLE_TIMEOUT}.
+ * Turns Netty's sampling buffer-leak detector off unless {@code io.netty.leakDetection.level} is set.
  */
 public final class DataPlaneServer implements SmartLifecycle {
 
-    /** Longest request line: a path of the data plane is short. */
-    static final int MAX_INITIAL_LINE = 8 * 1024;
-    /** Largest request headers in all; more gets 431. */
-    static final int MAX_HEADER_BYTES = 16 * 1024;
-    /** Largest request body; more gets 413. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Time a request has to arrive whole, from its first bytes; then 408 and the connection closes. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Time a connection with no request in progress stays open without a byte. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
     private static final Logger log = LoggerFactory.getLogger(DataPlaneServer.class);
 
     private final DataPlane dataPlane;
     private final DataPlaneProperties properties;
     private final int ioThreads;
+    private final Duration requestTimeout;
+    private final int idleEventsToClose;
 
     private volatile EventLoopGroup acceptor;
     private volatile EventLoopGroup workers;
@@ -60,9 +65,17 @@ public final class DataPlaneServer implements SmartLifecycle {
     }
 
     public DataPlaneServer(DataPlane dataPlane, DataPlaneProperties properties, int ioThreads) {
+        this(dataPlane, properties, ioThreads, REQUEST_TIMEOUT, IDLE_TIMEOUT);
+    }
+
+    /** With time limits of its own (tests): an idle connection closes after a whole number of request timeouts. */
+    DataPlaneServer(DataPlane dataPlane, DataPlaneProperties properties, int ioThreads, Duration requestTimeout,
+            Duration idleTimeout) {
         this.dataPlane = dataPlane;
         this.properties = properties;
         this.ioThreads = Math.max(1, ioThreads);
+        this.requestTimeout = requestTimeout;
+        this.idleEventsToClose = (int) Math.max(1, (idleTimeout.toNanos() + requestTimeout.toNanos() - 1) / requestTimeout.toNanos());
     }
 
     @Override
@@ -70,15 +83,12 @@ public final class DataPlaneServer implements SmartLifecycle {
         if (!properties.enabled() || channel != null) {
             return;
         }
+        quietLeakDetector();
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> serverChannel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tessera-data-plane-accept", true), io);
         workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("tessera-data-plane", true), io);
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)
-                .setMaxChunkSize(MAX_BODY_BYTES);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(serverChannel)
@@ -89,8 +99,8 @@ public final class DataPlaneServer implements SmartLifecycle {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
-                                .addLast("http", new HttpRequestDecoder(decoder))
-                                .addLast("data-plane", new DataPlaneHandler(dataPlane));
+                                .addLast("idle", new IdleStateHandler(false, requestTimeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+                                .addLast("data-plane", new DataPlaneHandler(dataPlane, new RequestClock(requestTimeout.toNanos(), idleEventsToClose)));
                     }
                 });
         try {
@@ -103,6 +113,17 @@ public final class DataPlaneServer implements SmartLifecycle {
         port = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("Data plane listening on {}:{} (Netty, {}, {} I/O threads)",
                 properties.dataPlaneAddress(), port, epoll ? "epoll" : "NIO", ioThreads);
+    }
+
+    /**
+     * Netty's default leak detector samples one buffer in 128 with a stack trace, tens of bytes a
+     * request on average here (benchmarks/RESULTS.md); the listener releases its buffers on every
+     * path (RequestDecoderFuzzTests drives them all). An explicit -Dio.netty.leakDetection.level wins.
+     */
+    static void quietLeakDetector() {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     @Override

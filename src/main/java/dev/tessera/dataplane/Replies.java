@@ -6,7 +6,6 @@ import dev.tessera.verify.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
@@ -15,6 +14,28 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * told), and flushes once per read batch. Not shared: one per {@link DataPlaneHandler}.
  */
 final class Replies {
+
+    static final WireResponses.Problem NOT_FOUND = new WireResponses.Problem(HttpResponseStatus.NOT_FOUND,
+            "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.", null);
+    static final WireResponses.Problem GET_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
+            "This path answers GET only.", "GET");
+    static final WireResponses.Problem POST_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
+            "This path answers POST only.", "POST");
+    static final WireResponses.Problem TOO_LARGE = new WireResponses.Problem(WireResponses.CONTENT_TOO_LARGE,
+            Rejection.BODY_TOO_LARGE.detail, null);
+
+    /** Each rejection's problem-details answer, encoded once (null for those answered the Google Ads way). */
+    private static final WireResponses.Problem[] PROBLEMS = new WireResponses.Problem[Rejection.values().length];
+
+    static {
+        for (Rejection rejection : Rejection.values()) {
+            if (rejection.refusal == null && rejection.status > 0) {
+                HttpResponseStatus status = rejection.status == 413 ? WireResponses.CONTENT_TOO_LARGE
+                        : HttpResponseStatus.valueOf(rejection.status);
+                PROBLEMS[rejection.ordinal()] = new WireResponses.Problem(status, rejection.detail, null);
+            }
+        }
+    }
 
     /** The request id of the error being written (copied into the response, so reused). */
     private final byte[] requestId = new byte[RequestIds.LENGTH];
@@ -40,18 +61,21 @@ final class Replies {
         }
     }
 
-    void methodNotAllowed(ChannelHandlerContext ctx, HttpMethod allowed) {
-        send(ctx, WireResponses.problem(ctx.alloc(), HttpResponseStatus.METHOD_NOT_ALLOWED,
-                "This path answers " + allowed.name() + " only.", allowed.name(), !head, connection(keepAlive)), keepAlive);
+    /** A problem-details answer to the request just read; the connection stays as the request asked. */
+    void problem(ChannelHandlerContext ctx, WireResponses.Problem problem) {
+        send(ctx, problem.encode(ctx.alloc(), !head, connection(keepAlive)), keepAlive);
     }
 
-    void problem(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, !head, connection(keepAlive)), keepAlive);
-    }
-
-    /** Answers and closes: the rest of the request is not read, so the connection cannot go on. */
-    void problemAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
-        send(ctx, WireResponses.problem(ctx.alloc(), status, detail, null, true, WireResponses.Connection.CLOSE), false);
+    /** Refuses a request that is not read, and closes: what follows it cannot be framed. */
+    void reject(ChannelHandlerContext ctx, Rejection rejection) {
+        ByteBuf response;
+        if (rejection.refusal != null) {
+            RequestIds.fill(requestId);
+            response = WireResponses.refused(ctx.alloc(), rejection.refusal, requestId, WireResponses.Connection.CLOSE);
+        } else {
+            response = PROBLEMS[rejection.ordinal()].encode(ctx.alloc(), true, WireResponses.Connection.CLOSE);
+        }
+        send(ctx, response, false);
     }
 
     /** What a response on this connection says about keeping it: HTTP/1.0 clients are told. */

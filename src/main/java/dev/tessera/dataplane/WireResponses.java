@@ -46,7 +46,6 @@ final class WireResponses {
     private static final byte[] MANAGER_CUSTOMER_ID = ascii(DataPlaneProtocol.MANAGER_CUSTOMER_ID + ": ");
     private static final byte[] REQUEST_ID = ascii("\r\n" + DataPlaneProtocol.REQUEST_ID + ": ");
     private static final byte[] RETRY_AFTER = ascii(DataPlaneProtocol.RETRY_AFTER + ": ");
-    private static final byte[] ALLOW = ascii("allow: ");
     private static final byte[] CRLF = ascii("\r\n");
     private static final byte[] GRANTED_BODY_START = ascii("{\"valid\":true,\"managerCustomerId\":\"");
     private static final byte[] GRANTED_BODY_LEVEL = ascii("\",\"accessLevel\":\"");
@@ -93,52 +92,58 @@ final class WireResponses {
         return out.writeBytes(GRANTED_BODY_LEVEL).writeBytes(level).writeBytes(GRANTED_BODY_END);
     }
 
-    /** The refusal's status, {@code request-id} and, for a used-up quota, {@code Retry-After}, with its error body. */
+    /**
+     * The refusal's status, {@code request-id} and, for a used-up quota, {@code Retry-After}, with its
+     * error body: the refusal's pre-encoded prefix and suffix around the id, for every kind of
+     * refusal alike, so a new {@link RefusalReason} needs nothing here.
+     */
     static ByteBuf refused(ByteBufAllocator alloc, Refusal refused, byte[] requestId, Connection connection) {
-        RefusalReason reason = refused.reason();
-        byte[] prefix;
-        byte[] suffix;
-        if (refused instanceof RefusalReason) {
-            prefix = DataPlaneProtocol.errorBodyPrefix(reason);
-            suffix = DataPlaneProtocol.errorBodySuffix(reason);
-        } else {
-            // A message of its own (a named service, a retry delay): rare, built as a whole.
-            prefix = refused.errorBody(new String(requestId, 0, RequestIds.LENGTH, StandardCharsets.US_ASCII));
-            suffix = null;
-        }
-        int length = suffix == null ? prefix.length : prefix.length + RequestIds.LENGTH + suffix.length;
+        byte[] prefix = refused.errorBodyPrefix();
+        byte[] suffix = refused.errorBodySuffix();
+        int length = prefix.length + RequestIds.LENGTH + suffix.length;
         ByteBuf out = alloc.buffer(192 + length);
-        out.writeBytes(REASON_LINES[reason.ordinal()]).writeBytes(JSON_LENGTH);
+        out.writeBytes(REASON_LINES[refused.reason().ordinal()]).writeBytes(JSON_LENGTH);
         writeDigits(out, length);
         out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
-        if (refused.retryAfterSeconds() > 0) {
+        long retryAfter = refused.retryAfterSeconds();
+        if (retryAfter > 0) {
             out.writeBytes(RETRY_AFTER);
-            writeDigits(out, refused.retryAfterSeconds());
+            writeDigits(out, retryAfter);
             out.writeBytes(CRLF);
         }
-        out.writeBytes(connection.line).writeBytes(CRLF).writeBytes(prefix);
-        return suffix == null ? out : out.writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix);
+        return out.writeBytes(connection.line).writeBytes(CRLF).writeBytes(prefix)
+                .writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix);
     }
 
     /**
-     * A problem-details answer (RFC 9457), as the main port gives: for errors of HTTP itself, not of
-     * the token. {@code allow} names the method a 405 allows, else null; {@code body} is false for
-     * an answer to HEAD.
+     * A problem-details answer (RFC 9457), as the main port gives, for errors of HTTP itself, not of
+     * the token: status line, body and {@code Allow} encoded once, when the listener's class loads.
      */
-    static ByteBuf problem(ByteBufAllocator alloc, HttpResponseStatus status, String detail, String allow,
-            boolean body, Connection connection) {
-        // The detail is one of our own constant sentences: no escaping needed.
-        byte[] json = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-        ByteBuf out = alloc.buffer(192 + json.length);
-        out.writeBytes(statusLine(status)).writeBytes(PROBLEM_LENGTH);
-        writeDigits(out, json.length);
-        out.writeBytes(CRLF);
-        if (allow != null) {
-            out.writeBytes(ALLOW).writeBytes(ascii(allow)).writeBytes(CRLF);
+    static final class Problem {
+        private final byte[] statusLine;
+        private final byte[] json;
+        private final byte[] allow;
+
+        /** {@code allow} names the method a 405 allows, else null; the detail is our own sentence (not escaped). */
+        Problem(HttpResponseStatus status, String detail, String allow) {
+            this.statusLine = statusLine(status);
+            this.json = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":"
+                    + status.code() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+            this.allow = allow == null ? null : ascii("allow: " + allow + "\r\n");
         }
-        out.writeBytes(connection.line).writeBytes(CRLF);
-        return body ? out.writeBytes(json) : out;
+
+        /** The answer; without its body ({@code body} false) to a HEAD request. */
+        ByteBuf encode(ByteBufAllocator alloc, boolean body, Connection connection) {
+            ByteBuf out = alloc.buffer(160 + json.length);
+            out.writeBytes(statusLine).writeBytes(PROBLEM_LENGTH);
+            writeDigits(out, json.length);
+            out.writeBytes(CRLF);
+            if (allow != null) {
+                out.writeBytes(allow);
+            }
+            out.writeBytes(connection.line).writeBytes(CRLF);
+            return body ? out.writeBytes(json) : out;
+        }
     }
 
     /** Writes a non-negative number in decimal. */

@@ -43,6 +43,14 @@ public final class TokenHasher {
      * shape first, since only 22 ASCII characters are read.
      */
     public TokenDigest digest(CharSequence wellFormedToken) {
+        return TokenDigest.of(digestBytes(wellFormedToken), 0);
+    }
+
+    /**
+     * The digest's 32 bytes in this thread's own array, for a lookup that makes no object: valid
+     * until this thread's next digest; never keep or modify it.
+     */
+    public byte[] digestBytes(CharSequence wellFormedToken) {
         State s = state.get();
         byte[] input = s.input;
         for (int i = 0; i < DeveloperToken.LENGTH; i++) {
@@ -61,7 +69,7 @@ public final class TokenHasher {
             sha.reset();
             throw new IllegalStateException("SHA-256 failed", e);
         }
-        return TokenDigest.of(hash, 0);
+        return hash;
     }
 
     public TokenDigest digest(DeveloperToken token) {

@@ -34,7 +34,7 @@ public final class DataPlane {
     }
 
     /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
-    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri) {
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri) {
         return forwardAuth(token, loginCustomerId, originalUri, null, null);
     }
 
@@ -45,17 +45,17 @@ public final class DataPlane {
      * @param loginCustomerId the {@code login-customer-id} header, possibly null
      * @param originalUri {@code X-Original-URI}, else {@code X-Forwarded-Uri}, possibly null
      * @param service the {@code tessera-service} header, possibly null: else the service is read
-     *     from the original URI's last segment, {@code …/{Service}:{method}}
+     *     from the original URI's last segment, {@code …/{Service}:{method}}, when the token's level
+     *     has restricted services
      * @param operations the {@code tessera-operations} header, possibly null (1 operation)
      */
-    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri,
-            String service, String operations) {
+    public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri,
+            CharSequence service, CharSequence operations) {
         long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
         if (count < 1) {
             return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
         }
-        String called = service != null ? service : DataPlaneProtocol.serviceFromUri(originalUri);
-        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, called, count);
+        return decide(token, DataPlaneProtocol.customerFromUri(originalUri), loginCustomerId, service, originalUri, count);
     }
 
     /**
@@ -69,12 +69,12 @@ public final class DataPlane {
         if (request == null) {
             return RefusalReason.FIELD_INVALID;
         }
-        return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(),
+        return decide(request.developerToken(), request.customerId(), loginCustomerId, request.service(), null,
                 request.operations());
     }
 
-    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, String service,
-            long operations) {
+    private Verdict decide(CharSequence token, long customer, CharSequence loginCustomerId, CharSequence service,
+            CharSequence originalUri, long operations) {
         if (token == null || token.length() == 0) {
             return RefusalReason.PARAMETER_MISSING;
         }
@@ -85,6 +85,6 @@ public final class DataPlane {
         if (!current.getAsBoolean()) {
             return RefusalReason.UNAVAILABLE;
         }
-        return verifier.verify(token, customer, service, operations);
+        return verifier.verify(token, customer, service, originalUri, operations);
     }
 }

@@ -49,7 +49,7 @@ public final class DataPlaneProtocol {
      * The customer id in a Google-Ads-style path {@code /v{N}/customers/{id}[/…|:…]}: the id,
      * {@link Verifier#NO_CUSTOMER} when the path names none, or {@link #MALFORMED_CUSTOMER}.
      */
-    public static long customerFromUri(String uri) {
+    public static long customerFromUri(CharSequence uri) {
         if (uri == null || uri.length() < 3 || uri.charAt(0) != '/' || uri.charAt(1) != 'v') {
             return Verifier.NO_CUSTOMER;
         }
@@ -57,24 +57,37 @@ public final class DataPlaneProtocol {
         while (i < uri.length() && Character.isDigit(uri.charAt(i))) {
             i++;
         }
-        String marker = "/customers/";
-        if (i == 2 || !uri.startsWith(marker, i)) {
+        if (i == 2 || !regionMatches(uri, i, CUSTOMERS)) {
             return Verifier.NO_CUSTOMER;
         }
-        int start = i + marker.length();
+        int start = i + CUSTOMERS.length();
         int end = start;
         while (end < uri.length() && "/:?#".indexOf(uri.charAt(end)) < 0) {
             end++;
         }
-        long id = CustomerId.parseOrZero(uri.subSequence(start, end));
+        long id = CustomerId.parseOrZero(uri, start, end);
         return id == 0 ? MALFORMED_CUSTOMER : id;
+    }
+
+    private static final String CUSTOMERS = "/customers/";
+
+    private static boolean regionMatches(CharSequence text, int from, String expected) {
+        if (text.length() - from < expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (text.charAt(from + i) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The service a Google-Ads-style URI calls, {@code Service.method}, from its last path segment
      * {@code …/{Service}:{method}}; null when the path has no such segment.
      */
-    public static String serviceFromUri(String uri) {
+    public static String serviceFromUri(CharSequence uri) {
         if (uri == null) {
             return null;
         }
@@ -86,17 +99,24 @@ public final class DataPlaneProtocol {
                 break;
             }
         }
-        int start = uri.lastIndexOf('/', end - 1) + 1;
-        int colon = uri.indexOf(':', start);
+        int start = end - 1;
+        while (start >= 0 && uri.charAt(start) != '/') {
+            start--;
+        }
+        start++;
+        int colon = start;
+        while (colon < end && uri.charAt(colon) != ':') {
+            colon++;
+        }
         if (colon <= start || colon >= end - 1) {
             return null;
         }
-        return uri.substring(start, colon) + '.' + uri.substring(colon + 1, end);
+        return new StringBuilder(end - start).append(uri, start, colon).append('.').append(uri, colon + 1, end).toString();
     }
 
     /** A {@code tessera-operations} header: a positive count, or 0 when it is not one. */
-    public static long operations(String header) {
-        if (header.isEmpty() || header.length() > 12) {
+    public static long operations(CharSequence header) {
+        if (header.length() == 0 || header.length() > 12) {
             return 0;
         }
         long value = 0;
@@ -133,9 +153,10 @@ public final class DataPlaneProtocol {
 
     /**
      * A Google Ads error body with a message of its own and, for quota errors, the
-     * {@code quotaErrorDetails} (rate scope, rate name, retry delay) that client libraries read.
+     * {@code quotaErrorDetails} (rate scope, rate name, retry delay) that client libraries read:
+     * its bytes before and after the request id.
      */
-    static byte[] errorBody(RefusalReason reason, String message, long retryAfterSeconds, String rateName, String requestId) {
+    static byte[][] errorBodyParts(RefusalReason reason, String message, long retryAfterSeconds, String rateName) {
         String text = jsonString(message);
         StringBuilder json = new StringBuilder(512)
                 .append("{\"error\":{\"code\":").append(reason.httpStatus())
@@ -148,8 +169,19 @@ public final class DataPlaneProtocol {
             json.append(",\"details\":{\"quotaErrorDetails\":{\"rateScope\":\"DEVELOPER\",\"rateName\":")
                     .append(jsonString(rateName)).append(",\"retryDelay\":\"").append(retryAfterSeconds).append("s\"}}");
         }
-        json.append("}],\"requestId\":").append(jsonString(requestId)).append("}]}}");
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        json.append("}],\"requestId\":\"");
+        return new byte[][] {json.toString().getBytes(StandardCharsets.UTF_8), "\"}]}}".getBytes(StandardCharsets.UTF_8)};
+    }
+
+    /** Prefix, request id (as a JSON string) and suffix in one array. */
+    static byte[] join(byte[] prefix, String requestId, byte[] suffix) {
+        String quoted = jsonString(requestId);
+        byte[] id = quoted.substring(1, quoted.length() - 1).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + id.length + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(id, 0, body, prefix.length, id.length);
+        System.arraycopy(suffix, 0, body, prefix.length + id.length, suffix.length);
+        return body;
     }
 
     private static String jsonString(String value) {

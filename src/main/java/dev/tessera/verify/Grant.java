@@ -89,7 +89,11 @@ public final class Grant implements Verdict {
 
     /** Whether this is the grant of the token with {@code digest}; compares all bytes, in constant time. */
     boolean isFor(TokenDigest digest) {
-        return ((w0 ^ digest.w0()) | (w1 ^ digest.w1()) | (w2 ^ digest.w2()) | (w3 ^ digest.w3())) == 0;
+        return isFor(digest.w0(), digest.w1(), digest.w2(), digest.w3());
+    }
+
+    boolean isFor(long d0, long d1, long d2, long d3) {
+        return ((w0 ^ d0) | (w1 ^ d1) | (w2 ^ d2) | (w3 ^ d3)) == 0;
     }
 
     /** The hash of this grant's digest: {@code digest().hashCode()}, without making the digest. */

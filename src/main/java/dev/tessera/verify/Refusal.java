@@ -19,4 +19,13 @@ public sealed interface Refusal extends Verdict permits RefusalReason, DetailedR
 
     /** The Google Ads error body, with this request's id. */
     byte[] errorBody(String requestId);
+
+    /**
+     * The error body's bytes before the request id, encoded once per refusal: a listener writes
+     * prefix, id and {@link #errorBodySuffix} without building the body. Never modify the array.
+     */
+    byte[] errorBodyPrefix();
+
+    /** The error body's bytes after the request id; never modify the array. */
+    byte[] errorBodySuffix();
 }

@@ -48,6 +48,16 @@ public enum RefusalReason implements Refusal {
     }
 
     @Override
+    public byte[] errorBodyPrefix() {
+        return DataPlaneProtocol.errorBodyPrefix(this);
+    }
+
+    @Override
+    public byte[] errorBodySuffix() {
+        return DataPlaneProtocol.errorBodySuffix(this);
+    }
+
+    @Override
     public int httpStatus() {
         return httpStatus;
     }

@@ -3,8 +3,10 @@ package dev.tessera.verify;
 import dev.tessera.access.AccessLevel;
 import dev.tessera.token.ActiveTokens;
 import dev.tessera.token.TokenDigest;
+import dev.tessera.token.TokenHasher;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenIndex implements ActiveTokens {
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Grant[].class);
+    /** Reads a digest's bytes as TokenDigest.of does. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** A removed grant's slot: probes continue past it; it matches no digest. */
     private static final Grant REMOVED = new Grant(0, AccessLevel.TEST_ACCOUNT, -1);
     private static final int MIN_SLOTS = 64;
@@ -49,14 +53,25 @@ public final class TokenIndex implements ActiveTokens {
 
     /** The grant of an active token, or {@code null}. Lock-free. */
     public Grant find(TokenDigest digest) {
+        return find(digest.w0(), digest.w1(), digest.w2(), digest.w3());
+    }
+
+    /** {@link #find(TokenDigest)} of a digest's 32 bytes ({@link TokenHasher#digestBytes}), making no object. */
+    public Grant find(byte[] digest) {
+        return find((long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8), (long) LONGS.get(digest, 16),
+                (long) LONGS.get(digest, 24));
+    }
+
+    private Grant find(long w0, long w1, long w2, long w3) {
         Grant[] table = slots;
         int mask = table.length - 1;
-        for (int i = digest.hashCode() & mask; ; i = (i + 1) & mask) {
+        // (int) w0 is TokenDigest.hashCode().
+        for (int i = (int) w0 & mask; ; i = (i + 1) & mask) {
             Grant grant = (Grant) SLOT.getAcquire(table, i);
             if (grant == null) {
                 return null;
             }
-            if (grant != REMOVED && grant.isFor(digest)) {
+            if (grant != REMOVED && grant.isFor(w0, w1, w2, w3)) {
                 return grant;
             }
         }

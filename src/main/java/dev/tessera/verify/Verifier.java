@@ -25,6 +25,7 @@ public final class Verifier {
     private final AccessPolicy policy;
     private final AccessPolicy.RestrictedServices restricted;
     private final QuotaLedger quotas;
+    private final RefusalCache refusals = new RefusalCache();
 
     public Verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients, AccessPolicy policy,
             QuotaLedger quotas) {
@@ -58,13 +59,23 @@ public final class Verifier {
      * @param operations how many operations the request counts for (a query 1, each mutate item 1), ≥ 1
      */
     public Verdict verify(CharSequence token, long customerId, String service, long operations) {
+        return verify(token, customerId, service, null, operations);
+    }
+
+    /**
+     * As {@link #verify(CharSequence, long, String, long)}, with the service, when {@code service}
+     * is null, read from {@code originalUri}'s last segment ({@link DataPlaneProtocol#serviceFromUri})
+     * only for a level whose services are restricted: the other levels read no service, so a
+     * granted request builds no string.
+     */
+    Verdict verify(CharSequence token, long customerId, CharSequence service, CharSequence originalUri, long operations) {
         if (token == null || token.length() == 0) {
             return RefusalReason.PARAMETER_MISSING;
         }
         if (!DeveloperToken.isWellFormed(token)) {
             return RefusalReason.TOKEN_INVALID;
         }
-        Grant grant = tokens.find(hasher.digest(token));
+        Grant grant = tokens.find(hasher.digestBytes(token));
         if (grant == null) {
             return RefusalReason.TOKEN_INVALID;
         }
@@ -78,10 +89,10 @@ public final class Verifier {
             return grant;
         }
         if (AccessPolicy.isRestrictedLevel(level)) {
-            String entry = restricted.match(service);
+            String entry = restricted.match(service != null ? service.toString() : DataPlaneProtocol.serviceFromUri(originalUri));
             if (entry != null) {
                 quotas.reject(grant.managerCustomerId(), CountedRefusal.PROHIBITED);
-                return DetailedRefusal.prohibited(entry, level);
+                return refusals.prohibited(entry, level);
             }
         }
         boolean testPool = level == AccessLevel.EXPLORER && testCustomer;
@@ -89,7 +100,7 @@ public final class Verifier {
         long retryAfter = testPool
                 ? quotas.tryAcquire(grant.managerCustomerId(), true, operations, limit)
                 : quotas.tryAcquire(grant.usage(quotas), operations, limit);
-        return retryAfter == 0 ? grant : DetailedRefusal.quotaExhausted(retryAfter, level, limit);
+        return retryAfter == 0 ? grant : refusals.quotaExhausted(retryAfter, level, limit);
     }
 
     private void reject(Grant grant, CountedRefusal reason) {

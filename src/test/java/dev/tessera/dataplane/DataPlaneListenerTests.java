@@ -128,6 +128,22 @@ class DataPlaneListenerTests extends OnEachStorage {
     }
 
     @Test
+    void mainPortAnswersButPointsToTheDataPlaneListener() {
+        // Issue 18: a gateway pointed at the main port is served, ten times slower, and told where the listener is.
+        Scenario.Account account = scenario.account("hamilton");
+        String token = scenario.issueToken(account);
+        Api main = tessera.api();
+        for (Api.Reply onMain : new Api.Reply[] {
+                scenario.forwardAuth(main, token, null), scenario.forwardAuth(main, "AAAAAAAAAAAAAAAAAAAAAA", null)}) {
+            assertThat(onMain.header("Link")).isEqualTo("<http://127.0.0.1:" + tessera.dataPlanePort()
+                    + "/v1/forward-auth>; rel=\"alternate\"; title=\"data-plane listener\"");
+        }
+        assertThat(scenario.verify(main, token, null).header("Link"))
+                .contains(":" + tessera.dataPlanePort() + "/v1/developer-token:verify>");
+        assertThat(scenario.forwardAuth(dataPlane, token, null).header("Link")).isNull();
+    }
+
+    @Test
     void missingTokenIsParameterMissing() {
         Api.Reply noHeader = scenario.forwardAuth(dataPlane, null, null);
         Api.Reply noField = dataPlane.post("/v1/developer-token:verify", Map.of("customerId", "1234567890"));
