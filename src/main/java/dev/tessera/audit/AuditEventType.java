@@ -15,5 +15,6 @@ public enum AuditEventType {
     USER_ADDED,
     USER_ROLE_CHANGED,
     USER_REMOVED,
-    SIGN_IN_FAILED
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED
 }
