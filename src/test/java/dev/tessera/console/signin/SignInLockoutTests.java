@@ -149,6 +149,20 @@ class SignInLockoutTests {
     }
 
     @Test
+    void aLockOutOnOneNodeHoldsOnEveryNodeOfTheDatabase() {
+        Scenario.User user = scenario.user("cluster");
+        try (RunningTessera other = RunningTessera.start(tessera.database(), clock)) {
+            for (int i = 0; i < SignInLockout.MAX_PAIR_FAILURES; i++) {
+                assertThat(other.api().as(user.email(), "wrong-password-123").get("/api/v1/manager-accounts").status())
+                        .isEqualTo(401);
+            }
+            assertThat(other.api().as(user.email(), user.password()).get("/api/v1/manager-accounts").status())
+                    .as("on the node that counted").isEqualTo(429);
+        }
+        assertThat(user.api().get("/api/v1/manager-accounts").status()).as("on the other node").isEqualTo(429);
+    }
+
+    @Test
     void minutesLeftRoundsUp() {
         assertThat(SignInLockout.minutesLeft(Duration.ofSeconds(1))).isEqualTo(1);
         assertThat(SignInLockout.minutesLeft(Duration.ofSeconds(61))).isEqualTo(2);
