@@ -82,6 +82,9 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + api + "/audit-events", ADMINS);
         RULES.put("GET " + api + "/usage", ADMINS);
         RULES.put("GET /api/v1/notifications", OPERATORS);
+        RULES.put("POST /api/v1/invitations/{id}:accept", SIGNED_IN);
+        RULES.put("GET /invitations/{id}", SIGNED_IN);
+        RULES.put("POST /invitations/{id}/accept", SIGNED_IN);
         String console = "/accounts/{customerId}";
         RULES.put("GET /login", EVERYONE);
         RULES.put("GET /contact-email/confirm", EVERYONE);
