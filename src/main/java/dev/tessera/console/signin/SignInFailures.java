@@ -47,7 +47,10 @@ class SignInFailures {
                 .single();
     }
 
-    /** Forgets the pair's failures and remembers the address for the email (a write at most hourly). */
+    /**
+     * Forgets the pair's failures (an indexed delete, of nothing as a rule) and remembers the address
+     * for the email (an insert or update at most hourly per pair).
+     */
     void succeeded(String email, String address, Instant at) {
         jdbc.sql("DELETE FROM sign_in_failures WHERE email = :email AND client_ip = :ip")
                 .param("email", email).param("ip", address).update();
