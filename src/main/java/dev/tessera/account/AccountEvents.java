@@ -19,4 +19,11 @@ public final class AccountEvents {
      * @param stillMember true when demoted, false when removed
      */
     public record AdminRemoved(long customerId, String formerAdmin, boolean stillMember, Actor actor) {}
+
+    /**
+     * An email was invited to an account. {@code secret} is the accept link's one-time secret: it goes
+     * into the invitation mail and nowhere else (the database keeps its digest).
+     */
+    public record MemberInvited(long customerId, String email, String role, long invitationId, String secret,
+            Actor actor) {}
 }

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,10 +80,17 @@ class ManagerAccountController {
     }
 
     @PutMapping("/{customerId}/users/{email}")
-    Member setRole(@PathVariable String customerId, @PathVariable String email, @RequestBody RoleRequest body,
+    ResponseEntity<?> setRole(@PathVariable String customerId, @PathVariable String email, @RequestBody RoleRequest body,
             Principal principal, HttpServletRequest request) {
-        return accounts.setRole(CustomerId.parseField("customerId", customerId), email, body.role(), RequestActor.of(principal, request));
+        return accounts.setRole(CustomerId.parseField("customerId", customerId), email, body.role(),
+                        RequestActor.of(principal, request))
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.accepted().body(new Invited(email.strip().toLowerCase(java.util.Locale.ROOT),
+                        body.role(), "An invitation was sent. The user becomes a member on accepting it.")));
     }
+
+    /** The answer to adding an email that is not a member: the same whether or not a user has it. */
+    record Invited(String email, Role role, String detail) {}
 
     @DeleteMapping("/{customerId}/users/{email}")
     @ResponseStatus(HttpStatus.NO_CONTENT)

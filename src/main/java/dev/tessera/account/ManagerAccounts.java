@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,12 @@ public class ManagerAccounts {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate claimTx;
+    private final Invitations invitations;
 
     ManagerAccounts(AccountRepository accounts, UserAccounts users, AccountAccess access, AuditLog audit,
             ChangeFeed feed, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Invitations invitations) {
+        this.invitations = invitations;
         this.accounts = accounts;
         this.users = users;
         this.access = access;
@@ -102,35 +105,37 @@ public class ManagerAccounts {
     }
 
     /**
-     * Adds an existing user with a role, or changes the role of a member. ADMIN only.
+     * Changes the role of a member, or invites an email that is not one ({@link Invitations}): the
+     * same answer whether or not a user has that email. ADMIN only.
      *
-     * @throws TesseraException 404 for an unknown user, 409 when this would leave no ADMIN
+     * @return the member with the new role, or empty when an invitation was sent
+     * @throws TesseraException 400 for a malformed email, 409 when this would leave no ADMIN
      */
-    public Member setRole(CustomerId account, String targetEmail, Role role, Actor actor) {
+    public Optional<Member> setRole(CustomerId account, String targetEmail, Role role, Actor actor) {
         access.requireAdmin(account, actor.email());
         if (role == null) {
             throw TesseraException.invalid("role", "A role is required: ADMIN, STANDARD or READ_ONLY.");
         }
-        UserAccounts.User target = users.find(targetEmail)
-                .orElseThrow(() -> TesseraException.notFound("No user with this email; the operator creates users first."));
-        tx.executeWithoutResult(status -> {
+        String email = UserAccounts.normalizeEmail(targetEmail);
+        return tx.execute(status -> {
             accounts.lockManager(account);
-            var current = accounts.roleOf(account, target.email());
-            if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN
-                    && accounts.countAdmins(account) <= 1) {
+            var current = accounts.roleOf(account, email);
+            if (current.isEmpty()) {
+                invitations.create(account, email, role, actor);
+                return Optional.<Member>empty();
+            }
+            if (current.get() == Role.ADMIN && role != Role.ADMIN && accounts.countAdmins(account) <= 1) {
                 throw TesseraException.conflict("The last ADMIN of an account cannot be demoted; make another user ADMIN first.");
             }
-            accounts.upsertMembership(account, target.id(), role, current.isPresent());
-            audit.record(account.value(),
-                    current.isPresent() ? AuditEventType.USER_ROLE_CHANGED : AuditEventType.USER_ADDED, actor,
-                    current.isPresent()
-                            ? Map.of("user", target.email(), "role", role.name(), "previousRole", current.get().name())
-                            : Map.of("user", target.email(), "role", role.name()));
-            if (current.isPresent() && current.get() == Role.ADMIN && role != Role.ADMIN) {
+            UserAccounts.User target = users.find(email).orElseThrow();
+            accounts.upsertMembership(account, target.id(), role, true);
+            audit.record(account.value(), AuditEventType.USER_ROLE_CHANGED, actor,
+                    Map.of("user", target.email(), "role", role.name(), "previousRole", current.get().name()));
+            if (current.get() == Role.ADMIN && role != Role.ADMIN) {
                 events.publishEvent(new AccountEvents.AdminRemoved(account.value(), target.email(), true, actor));
             }
+            return Optional.of(new Member(target.email(), role));
         });
-        return new Member(target.email(), role);
     }
 
     /** Removes a member. ADMIN only. @throws TesseraException 404 for a non-member, 409 for the last ADMIN */

@@ -63,6 +63,11 @@ public class UserAccounts {
         return password != null && find(email).map(user -> encoder.matches(password, user.passwordHash())).orElse(false);
     }
 
+    /** Whether a user with this email exists and is a platform operator. */
+    public boolean isOperator(String email) {
+        return find(email).map(User::operator).orElse(false);
+    }
+
     Optional<User> find(String email) {
         if (email == null) {
             return Optional.empty();

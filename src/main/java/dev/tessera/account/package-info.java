@@ -1,7 +1,7 @@
 /**
- * Users, manager accounts, their members and roles, and client accounts. Owns and alone writes
- * {@code users}, {@code customer_ids}, {@code manager_accounts}, {@code memberships} and
- * {@code client_accounts}; the contact feature sets the API contact email through
+ * Users, manager accounts, their members and roles, invitations, and client accounts. Owns and alone
+ * writes {@code users}, {@code customer_ids}, {@code manager_accounts}, {@code memberships},
+ * {@code member_invitations} and {@code client_accounts}; the contact feature sets the API contact email through
  * {@link dev.tessera.account.ManagerAccounts}.
  */
 package dev.tessera.account;

@@ -1,8 +1,8 @@
 /**
  * The web console (Thymeleaf pages), one sub-package per page family: {@code signin},
  * {@code apicenter} (token, reset, contact, applications, usage), {@code operator} (review queue,
- * notifications), {@code accounts} (accounts, users, audit). This package holds what they share: the
+ * notifications), {@code accounts} (accounts, users, invitations, audit). This package holds what they share: the
  * advice that shows refusals, the ADMIN and OPERATOR gates, dates and charts. Uses every feature's
- * public API; no feature uses the console, and it owns no table.
+ * public API; no feature uses the console. Its one table pair is the sign-in lock-out's counts ({@code signin}).
  */
 package dev.tessera.console;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The contact feature's part in account changes. Listens synchronously, so its writes join the
  * transaction of the change: a new account's contact email starts unconfirmed with a confirmation
- * mail queued; a removed or demoted ADMIN prompts the contact to reset the token.
+ * mail queued; an invited email gets its invitation; a removed or demoted ADMIN prompts the contact to reset the token.
  */
 @Component
 class AccountNotices {
@@ -23,6 +23,12 @@ class AccountNotices {
     @EventListener
     void accountCreated(AccountEvents.ManagerAccountCreated created) {
         contactEmails.enrol(created.customerId(), created.apiContactEmail());
+    }
+
+    @EventListener
+    void memberInvited(AccountEvents.MemberInvited invited) {
+        notifications.invited(invited.customerId(), invited.actor(), invited.email(), invited.role(),
+                invited.invitationId(), invited.secret());
     }
 
     @EventListener

@@ -96,6 +96,18 @@ public class Notifications {
                 .write());
     }
 
+    /** An email was invited to the account: the mail goes to that email, with the one-time accept link. */
+    public void invited(long accountId, Actor actor, String email, String role, long invitationId, String secret) {
+        Addressee account = addressee(accountId);
+        Addressee to = new Addressee(accountId, account.accountName(), email);
+        queue.enqueue(to, NotificationKind.MEMBER_INVITATION, templates.draft(to, "Invitation to a manager account")
+                .line(who(actor) + " invited you to manager account " + MailTemplates.display(accountId) + " as " + role + ".")
+                .line("Sign in to Tessera as " + email + " and accept here (the link works once, for 7 days): "
+                        + templates.invitationLink(invitationId, secret))
+                .line("If you have no Tessera user yet, ask the operator for one first. If you did not expect this, ignore it.")
+                .write());
+    }
+
     private Addressee addressee(long accountId) {
         return contacts.addressee(accountId, false)
                 .orElseThrow(() -> new IllegalArgumentException("No manager account " + accountId));

@@ -33,6 +33,11 @@ public class MailTemplates {
         return publicUrl + "/accounts/" + accountId + "/api-center";
     }
 
+    /** The console page where an invited user accepts: the invitation id and its one-time secret. */
+    public String invitationLink(long invitationId, String secret) {
+        return publicUrl + "/invitations/" + invitationId + "?secret=" + secret;
+    }
+
     String confirmationLink(String secret) {
         return publicUrl + "/contact-email/confirm?token=" + secret;
     }

@@ -1,6 +1,6 @@
 package dev.tessera.outbox;
 
-/** What a mail to the API contact email tells. */
+/** What a mail tells: to the API contact email, or (MEMBER_INVITATION) to an invited user. */
 public enum NotificationKind {
     CONTACT_CONFIRMATION(true),
     RECONFIRMATION_REMINDER(true),
@@ -9,7 +9,8 @@ public enum NotificationKind {
     TOKEN_RESET(false),
     ACCESS_LEVEL_CHANGED(false),
     APPLICATION_DECIDED(false),
-    ADMIN_REMOVED(false);
+    ADMIN_REMOVED(false),
+    MEMBER_INVITATION(false);
 
     private final boolean confirmationLink;
 

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record VerifyRequest(String developerToken, long customerId, String service, long operations) {
 
     /**
-     * Reads a body; answers null when it is not a JSON object of that shape (the caller answers 400),
+     * Reads a body; answers null when it is not a JSON object of that shape, has a key twice, or has
+     * {@code operations} outside 1 to 2<sup>63</sup>-1 (the caller answers 400, issue 12),
      * or when its customer id is malformed, a {@code customerId} of {@link DataPlaneProtocol#MALFORMED_CUSTOMER}.
      */
     public static VerifyRequest parse(JsonMapper json, byte[] body) {
@@ -34,12 +35,12 @@ public record VerifyRequest(String developerToken, long customerId, String servi
         JsonNode operations = root.get("operations");
         if (!isNullOr(token, JsonNode::isString) || !isNullOr(service, JsonNode::isString)
                 || !isNullOr(customer, node -> node.isString() || node.isIntegralNumber())
-                || !isNullOr(operations, node -> node.isIntegralNumber() && node.asLong() >= 1)) {
+                || !isNullOr(operations, node -> node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 1)) {
             return null;
         }
         long customerId = Verifier.NO_CUSTOMER;
         if (customer != null && !customer.isNull()) {
-            customerId = CustomerId.parseOrZero(customer.isString() ? customer.asString() : customer.asString());
+            customerId = CustomerId.parseOrZero(customer.asString());
             if (customerId == 0) {
                 customerId = DataPlaneProtocol.MALFORMED_CUSTOMER;
             }

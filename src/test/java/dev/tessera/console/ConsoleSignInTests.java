@@ -64,7 +64,7 @@ class ConsoleSignInTests extends BrowserTests {
         Scenario.Account account = scenario.account("quin");
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
-            for (int i = 0; i < SignInLockout.MAX_ACCOUNT_FAILURES; i++) {
+            for (int i = 0; i < SignInLockout.MAX_PAIR_FAILURES; i++) {
                 signIn(page, account.admin().email(), "wrong-password-" + i);
                 assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("not correct");
             }

@@ -75,10 +75,24 @@ class ConsoleUsersTests extends BrowserTests {
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/users");
 
-            page.getByLabel("Email of an existing Tessera user").fill(colleague.email());
+            page.getByLabel("Email of the user to invite").fill(colleague.email());
             page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("READ_ONLY");
             button(page, "Add user").click();
-            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague.email() + " is now READ_ONLY.");
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first())
+                    .containsText("An invitation was sent to " + colleague.email());
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(colleague.email())).count())
+                    .as("not a member before accepting").isZero();
+
+            // issue 12: membership by invitation; the colleague accepts on the page the mail links to.
+            Scenario.Invitation invitation = Scenario.invitation(account.admin().api(), account.path(), colleague.email());
+            try (Browser.Session invitee = browser.session(tessera)) {
+                signIn(invitee.page(), colleague);
+                invitee.page().navigate("/invitations/" + invitation.id() + "?secret=" + invitation.secret());
+                PlaywrightAssertions.assertThat(invitee.page().getByRole(AriaRole.MAIN)).containsText("READ_ONLY");
+                button(invitee.page(), "Accept the invitation").click();
+                invitee.page().waitForURL("**/accounts/" + account.customerId());
+            }
+            page.navigate("/accounts/" + account.customerId() + "/users");
 
             page.getByLabel("Role of " + colleague.email()).selectOption("STANDARD");
             page.locator("tr", new Page.LocatorOptions().setHasText(colleague.email())).getByRole(AriaRole.BUTTON,

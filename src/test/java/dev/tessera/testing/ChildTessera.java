@@ -114,6 +114,23 @@ public final class ChildTessera implements TesseraClients, AutoCloseable {
         return process.pid();
     }
 
+    public int port() {
+        return port;
+    }
+
+    public int dataPlanePort() {
+        return dataPlanePort;
+    }
+
+    /** Everything this JVM has written to its standard output and error so far. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

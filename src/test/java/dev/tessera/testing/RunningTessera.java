@@ -110,6 +110,10 @@ public final class RunningTessera implements TesseraClients, AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public TestDatabase database() {
         return database;
     }

@@ -3,6 +3,9 @@ package dev.tessera.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,9 +69,43 @@ public final class Scenario {
                 reason == null ? null : Map.of("reason", reason));
     }
 
+    /**
+     * Makes the user a member with this role: a role change for a member, else an invitation that the
+     * user accepts (issue 12: membership by invitation).
+     */
     public void addMember(Account account, User user, String role) {
         Api.Reply reply = account.admin().api().put(account.path() + "/users/" + user.email(), Map.of("role", role));
-        assertThat(reply.status()).as("add member: %s", reply).isEqualTo(200);
+        if (reply.status() == 200) {
+            return;
+        }
+        assertThat(reply.status()).as("invite member: %s", reply).isEqualTo(202);
+        Api.Reply accepted = acceptInvitation(account.admin().api(), account.path(), user.api(), user.email());
+        assertThat(accepted.status()).as("accept invitation: %s", accepted).isEqualTo(200);
+    }
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("/invitations/(\\d+)\\?secret=([A-Za-z0-9_-]+)");
+
+    /** The newest invitation to {@code email}, read from the account's outbox by its ADMIN, and its link. */
+    public static Invitation invitation(Api admin, String accountPath, String email) {
+        Api.Reply outbox = admin.get(accountPath + "/notifications?size=200");
+        assertThat(outbox.status()).as("outbox: %s", outbox).isEqualTo(200);
+        for (JsonNode mail : outbox.json().get("notifications")) {
+            if (mail.get("kind").asString().equals("MEMBER_INVITATION") && mail.get("recipient").asString().equals(email)) {
+                Matcher link = INVITATION_LINK.matcher(mail.get("textBody").asString());
+                assertThat(link.find()).as("an accept link in %s", mail).isTrue();
+                return new Invitation(Long.parseLong(link.group(1)), link.group(2));
+            }
+        }
+        throw new AssertionError("No invitation to " + email + " in " + outbox);
+    }
+
+    /** An invitation's id and one-time secret, as its mail carries them. */
+    public record Invitation(long id, String secret) {}
+
+    /** Accepts the newest invitation to {@code email} as {@code invitee}. */
+    public static Api.Reply acceptInvitation(Api admin, String accountPath, Api invitee, String email) {
+        Invitation invitation = invitation(admin, accountPath, email);
+        return invitee.post("/api/v1/invitations/" + invitation.id() + ":accept", Map.of("secret", invitation.secret()));
     }
 
     /** forward-auth with a token, optionally naming a customer in the original URI. */

@@ -65,7 +65,7 @@ class CrashDurabilityTests {
         Scenario.Account team = scenario.account("team-admin");
         Scenario.User member = scenario.user("member");
         scenario.addMember(team, member, "STANDARD");
-        writers.add(new RoleChanger(team, member.email()));
+        writers.add(new RoleChanger(team, member));
         writers.add(new Issuer(scenario.user("issuer")));
 
         for (int kill = 1; kill <= KILLS; kill++) {
@@ -201,18 +201,20 @@ class CrashDurabilityTests {
         }
     }
 
-    /** Changes a member's role STANDARD → READ_ONLY → removed → STANDARD … in a loop. */
+    /** Changes a member's role STANDARD → READ_ONLY → removed → invited and accepted as STANDARD … in a loop. */
     private final class RoleChanger extends Writer {
 
         private static final List<String> CYCLE = List.of("STANDARD", "READ_ONLY", "REMOVED");
 
         private final Scenario.Account account;
+        private final Scenario.User user;
         private final String member;
         private String acknowledgedState = "STANDARD";
 
-        RoleChanger(Scenario.Account account, String member) {
+        RoleChanger(Scenario.Account account, Scenario.User user) {
             this.account = account;
-            this.member = member;
+            this.user = user;
+            this.member = user.email();
         }
 
         @Override
@@ -223,6 +225,10 @@ class CrashDurabilityTests {
             Api.Reply reply = next.equals("REMOVED")
                     ? api.delete(account.path() + "/users/" + member)
                     : api.put(account.path() + "/users/" + member, Map.of("role", next));
+            if (reply.status() == 202) {
+                // Re-adding after a removal is an invitation; the membership exists once the member accepts.
+                reply = Scenario.acceptInvitation(api, account.path(), as(user), member);
+            }
             assertThat(reply.status()).as("%s %s: %s", next, member, reply).isIn(200, 204);
             acknowledgedState = next;
             inFlight.set(null);

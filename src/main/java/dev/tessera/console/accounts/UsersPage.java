@@ -50,8 +50,9 @@ class UsersPage {
             @RequestParam(required = false) Role role, Principal principal, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return change(customerId, principal, response, model, redirect, () -> {
-            var member = accounts.setRole(id(customerId), email, role, RequestActor.of(principal, request));
-            return member.email() + " is now " + member.role() + ".";
+            return accounts.setRole(id(customerId), email, role, RequestActor.of(principal, request))
+                    .map(member -> member.email() + " is now " + member.role() + ".")
+                    .orElse("An invitation was sent to " + email.strip() + ". They become a member on accepting it.");
         });
     }
 

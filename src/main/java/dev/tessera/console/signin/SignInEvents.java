@@ -48,7 +48,7 @@ class SignInEvents {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        lockout.recordSuccess(event.getAuthentication().getName());
+        lockout.recordSuccess(event.getAuthentication().getName(), clientIp(event.getAuthentication()));
     }
 
     private static String clientIp(Authentication authentication) {
