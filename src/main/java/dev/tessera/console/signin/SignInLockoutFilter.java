@@ -1,5 +1,6 @@
 package dev.tessera.console.signin;
 
+import dev.tessera.system.web.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,25 @@ class SignInLockoutFilter extends OncePerRequestFilter {
         return !isConsoleSignIn(request) && basicUser(request) == null;
     }
 
+    /** The lock-out lives in the database: when it cannot be asked, say so (503), never a 500 or a 401. */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            checkLockout(request, response, chain);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            if (isConsoleSignIn(request)) {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            } else {
+                DatabaseOutage.write(response);
+            }
+        }
+    }
+
+    private void checkLockout(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isConsoleSignIn(request)) {
             Optional<Duration> locked = lockout.lockedFor(request.getParameter("email"), request.getRemoteAddr());
