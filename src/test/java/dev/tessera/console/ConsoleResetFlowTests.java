@@ -45,7 +45,7 @@ class ConsoleResetFlowTests extends BrowserTests {
             session.screenshot("api-center");
 
             link(page, "Reset token").click();
-            assertThat(page.locator("h1").textContent()).isEqualTo("Reset the developer token?");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Reset the developer token of Acme MCC?");
             assertThat(page.locator("main").textContent())
                     .contains("stops working", "immediately", "works at once", "No new review");
             session.screenshot("reset-confirmation");

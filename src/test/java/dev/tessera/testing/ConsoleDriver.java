@@ -37,6 +37,13 @@ public final class ConsoleDriver {
         assertThat(page.url()).endsWith("/accounts/" + account.customerId() + "/api-center");
     }
 
+    /** Users page: Remove… opens the confirmation, then "Yes, remove" (issue 16: no one-click removal). */
+    public static void removeMember(Page page, String email) {
+        page.locator("tr", new Page.LocatorOptions().setHasText(email)).locator("summary").click();
+        button(page, "Yes, remove " + email).click();
+        page.waitForLoadState();
+    }
+
     public static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }

@@ -4,6 +4,7 @@ import dev.tessera.audit.web.RequestActor;
 import dev.tessera.console.AdminGate;
 import dev.tessera.console.signin.SignInLockout;
 import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccounts;
 import dev.tessera.account.UserAccounts;
 import dev.tessera.system.TesseraException;
 import dev.tessera.token.DeveloperTokens;
@@ -36,9 +37,11 @@ class ResetPages {
     private final OneTimeForms forms;
     private final ShownOnce shownOnce;
     private final SignInLockout lockout;
+    private final ManagerAccounts accounts;
 
     ResetPages(DeveloperTokens tokens, UserAccounts users, AdminGate gate, OneTimeForms forms, ShownOnce shownOnce,
-            SignInLockout lockout) {
+            SignInLockout lockout, ManagerAccounts accounts) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.users = users;
         this.gate = gate;
@@ -111,6 +114,7 @@ class ResetPages {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         model.addAttribute("accountId", id);
+        model.addAttribute("account", accounts.get(id, principal.getName()));
         model.addAttribute("shown", token);
         return "new-token";
     }
@@ -125,6 +129,7 @@ class ResetPages {
             String problem) {
         DeveloperTokens.TokenView token = tokens.view(id, RequestActor.of(principal, request));
         model.addAttribute("accountId", id);
+        model.addAttribute("account", accounts.get(id, principal.getName()));
         model.addAttribute("token", token);
         model.addAttribute("problem", problem);
         model.addAttribute("form", forms.issue(request.getSession(), "reset:" + id.digits()));
