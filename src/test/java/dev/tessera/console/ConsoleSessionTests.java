@@ -1,0 +1,71 @@
+package dev.tessera.console;
+
+import static dev.tessera.testing.ConsoleDriver.button;
+import static dev.tessera.testing.ConsoleDriver.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.tessera.testing.Browser;
+import dev.tessera.testing.BrowserTests;
+import dev.tessera.testing.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** Issue 16, item 2: a lost session or an unknown page is never a dead end. */
+class ConsoleSessionTests extends BrowserTests {
+
+    @Test
+    void sessionEndedMidResetLeadsToSignInAndBackToTheResetPageWithTheTokenUnchanged() {
+        Scenario.Account account = scenario.account("sia");
+        String token = scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center/reset");
+            Page otherTab = session.context().newPage();
+            otherTab.navigate("/");
+            button(otherTab, "Sign out").click();
+            otherTab.waitForURL("**/login?signed-out");
+
+            page.getByLabel("Your password").fill(account.admin().password());
+            button(page, "Reset token").click();
+            page.waitForURL("**/login?session-ended");
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT).textContent())
+                    .contains("session ended", "nothing was changed");
+            session.screenshot("session-ended");
+
+            page.getByLabel("Email").fill(account.admin().email());
+            page.getByLabel("Password").fill(account.admin().password());
+            button(page, "Sign in").click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center/reset");
+            assertThat(page.locator("h1").textContent()).contains("Acme MCC");
+        }
+        assertThat(scenario.forwardAuth(token, null).status()).as("the token was not reset").isEqualTo(200);
+    }
+
+    @Test
+    void unknownPageHasTheTopBarAndAWayBack() {
+        Scenario.Account account = scenario.account("tao");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            var response = page.navigate("/no-such-page");
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(page.locator("header.topbar").textContent()).contains(account.admin().email(), "Sign out");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Back to your accounts")).click();
+            page.waitForURL(tessera.baseUrl() + "/");
+        }
+    }
+
+    @Test
+    void failedSignInKeepsTheEmailAndFocusesThePassword() {
+        Scenario.User user = scenario.user("uma");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, user.email(), "not-the-password-1");
+            assertThat(page.url()).contains("/login?error");
+            assertThat(page.getByLabel("Email").inputValue()).isEqualTo(user.email());
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("password");
+        }
+    }
+}
