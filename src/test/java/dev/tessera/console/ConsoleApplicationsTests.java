@@ -27,7 +27,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             ConsoleDriver.openApiCenterByClicking(page, account);
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("TEST_ACCOUNT");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Test account");
 
             assertEveryPostFormCarriesTheCsrfToken(page);
             page.getByText("Apply for higher access").first().click();
@@ -44,7 +44,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             button(page, "Apply for higher access").click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
                     .contains("Your application for BASIC access was sent", "pending review");
-            assertThat(page.getByTestId("applications").textContent()).contains("BASIC", "pending review");
+            assertThat(page.getByTestId("applications").textContent()).contains("Basic", "pending review");
             assertThat(button(page, "Apply for higher access").count()).as("one pending at a time").isZero();
             session.screenshot("api-center-application-pending");
         }
@@ -57,7 +57,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.waitForURL("**/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
-            assertThat(item.textContent()).contains("BASIC", "TEST_ACCOUNT", "Weekly performance reports", "5,000",
+            assertThat(item.textContent()).contains("Basic", "Test account", "Weekly performance reports", "5,000",
                     account.admin().email());
             session.screenshot("review-queue");
             assertEveryPostFormCarriesTheCsrfToken(page);
@@ -74,7 +74,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve application").setExact(false))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
-                    .contains(ConsoleDriver.display(account.customerId()), "BASIC", "approved");
+                    .contains(ConsoleDriver.display(account.customerId()), "Basic", "approved");
             assertThat(page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId()))).count()).isZero();
         }
@@ -83,7 +83,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/api-center");
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("BASIC");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Basic");
             assertThat(page.getByTestId("applications").textContent())
                     .contains("approved", RunningTessera.OPERATOR_EMAIL, "Clear reporting use case");
             session.screenshot("api-center-application-approved");
@@ -124,11 +124,11 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.navigate("/accounts/" + account.customerId() + "/api-center");
             page.getByText("Apply for higher access").first().click();
             assertThat(page.getByLabel("Requested level").locator("option").allTextContents())
-                    .singleElement().asString().startsWith("STANDARD");
+                    .singleElement().asString().startsWith("Standard");
             page.getByLabel("Use case").fill("Everything, all the time");
             page.getByLabel("Expected daily operations").fill("1,000,000");
             button(page, "Apply for higher access").click();
-            assertThat(page.getByTestId("applications").textContent()).contains("STANDARD", "pending review");
+            assertThat(page.getByTestId("applications").textContent()).contains("Standard", "pending review");
         }
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
@@ -136,19 +136,19 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.navigate("/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
-            assertThat(item.textContent()).contains("STANDARD", "1,000,000", "Now holds", "BASIC");
+            assertThat(item.textContent()).contains("Standard", "1,000,000", "Now holds", "Basic");
             item.getByLabel("Reason for rejecting").fill("Describe the tool and its callers in more detail");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject application").setExact(false))
                     .click();
-            assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("STANDARD", "rejected");
+            assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("Standard", "rejected");
         }
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/api-center");
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("BASIC");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Basic");
             assertThat(page.getByTestId("applications").locator("tbody tr").first().textContent())
-                    .contains("STANDARD", "rejected", "Describe the tool and its callers in more detail");
+                    .contains("Standard", "rejected", "Describe the tool and its callers in more detail");
             assertThat(page.getByText("Apply for higher access").count()).as("may apply again").isPositive();
         }
     }

@@ -68,4 +68,31 @@ class ConsoleSessionTests extends BrowserTests {
             assertThat(page.evaluate("document.activeElement.id")).isEqualTo("password");
         }
     }
+
+    /** Issue 16, item 4: with a leaked token, the reset page is one click from the account list. */
+    @Test
+    void apiCenterAndResetAreOneClickFromTheAccountListAndTheOverview() {
+        Scenario.Account account = scenario.account("vic");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("API Center of Acme MCC")).first().click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
+
+            page.navigate("/");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Reset token of Acme MCC")).first().click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center/reset");
+            assertThat(page.getByTestId("reset-account").textContent())
+                    .contains("Acme MCC", dev.tessera.testing.ConsoleDriver.display(account.customerId()), "Acme Ltd");
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("password");
+
+            page.navigate("/accounts/" + account.customerId());
+            dev.tessera.testing.ConsoleDriver.link(page, "Reset token").click();
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center/reset");
+        }
+    }
 }

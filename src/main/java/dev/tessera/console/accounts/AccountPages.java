@@ -2,6 +2,9 @@ package dev.tessera.console.accounts;
 
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.console.OperatorGate;
+import dev.tessera.console.QuotaMeter;
+import dev.tessera.console.UsageChart;
+import dev.tessera.quota.UsageReports;
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
 import dev.tessera.account.ManagerAccount;
@@ -24,8 +27,10 @@ class AccountPages {
     private final ManagerAccounts accounts;
     private final AccountAccess access;
     private final OperatorGate operator;
+    private final UsageReports usage;
 
-    AccountPages(ManagerAccounts accounts, AccountAccess access, OperatorGate operator) {
+    AccountPages(ManagerAccounts accounts, AccountAccess access, OperatorGate operator, UsageReports usage) {
+        this.usage = usage;
         this.accounts = accounts;
         this.access = access;
         this.operator = operator;
@@ -69,13 +74,25 @@ class AccountPages {
         CustomerId id = CustomerId.parseField("customerId", customerId);
         addAccount(id, principal, model);
         model.addAttribute("clients", accounts.clients(id, principal.getName()));
+        // Every member sees the account's access level, quotas and usage; only ADMINs see the token.
+        UsageReports.Report report = usage.memberReport(id, principal.getName());
+        model.addAttribute("level", report.accessLevel());
+        model.addAttribute("quotas", report.quotas().stream().map(QuotaMeter::of).toList());
+        model.addAttribute("hourlyChart", UsageChart.hourly(report.hourly()));
+        model.addAttribute("dailyChart", UsageChart.daily(report.daily()));
+        model.addAttribute("hasUsage", report.daily().stream().anyMatch(p -> p.acceptedRequests() + p.rejected() > 0));
+        model.addAttribute("admins", accounts.members(id, principal.getName()).stream()
+                .filter(m -> m.role() == Role.ADMIN).map(m -> m.email()).toList());
         return "account";
     }
 
     /** "Admin": the manager account settings. Everyone may open it; only ADMINs see the entries. */
     @GetMapping("/accounts/{customerId}/admin")
     String admin(@PathVariable String customerId, Principal principal, Model model) {
-        addAccount(CustomerId.parseField("customerId", customerId), principal, model);
+        CustomerId id = CustomerId.parseField("customerId", customerId);
+        addAccount(id, principal, model);
+        model.addAttribute("admins", accounts.members(id, principal.getName()).stream()
+                .filter(m -> m.role() == Role.ADMIN).map(m -> m.email()).toList());
         return "admin";
     }
 

@@ -5,6 +5,7 @@ import dev.tessera.system.web.ErrorStatus;
 import dev.tessera.console.FormErrors;
 import dev.tessera.console.Dates;
 import dev.tessera.console.OperatorGate;
+import dev.tessera.console.Labels;
 import dev.tessera.console.UsageChart;
 import dev.tessera.access.AccessApplication;
 import dev.tessera.access.AccessApplications;
@@ -37,8 +38,10 @@ class ReviewQueuePage {
 
     private final AccessApplications applications;
     private final OperatorGate operator;
+    private final Labels labels;
 
-    ReviewQueuePage(AccessApplications applications, OperatorGate operator) {
+    ReviewQueuePage(AccessApplications applications, OperatorGate operator, Labels labels) {
+        this.labels = labels;
         this.applications = applications;
         this.operator = operator;
     }
@@ -71,7 +74,7 @@ class ReviewQueuePage {
         try {
             AccessApplication decided = applications.decide(id, approve, reason, RequestActor.of(principal, request));
             redirect.addFlashAttribute("notice", "Application " + id + " of " + display(decided.customerId()) + " for "
-                    + decided.requestedLevel() + " was " + decided.status().name().toLowerCase()
+                    + labels.level(decided.requestedLevel()) + " was " + decided.status().name().toLowerCase()
                     + ". The API contact email is told.");
         } catch (TesseraException e) {
             if (e.field() == null) {
