@@ -43,7 +43,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.getByLabel("Use case").fill("Weekly performance reports for our agency's clients");
             button(page, "Apply for higher access").click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
-                    .contains("Your application for BASIC access was sent", "pending review");
+                    .contains("Your application for Basic access was sent", "pending review");
             assertThat(page.getByTestId("applications").textContent()).contains("Basic", "pending review");
             assertThat(button(page, "Apply for higher access").count()).as("one pending at a time").isZero();
             session.screenshot("api-center-application-pending");
@@ -176,5 +176,31 @@ class ConsoleApplicationsTests extends BrowserTests {
         int forms = page.locator("form[method=post]").count();
         assertThat(forms).isPositive();
         assertThat(page.locator("form[method=post] input[name=_csrf]").count()).isEqualTo(forms);
+    }
+
+    /** Issue 16, item 6: three bad fields, three messages next to their fields, the first focused. */
+    @Test
+    void applicationWithThreeBadFieldsShowsThreeMessagesAndFocusesTheFirst() {
+        Scenario.Account account = scenario.account("wes");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera, 375, 740)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            page.getByText("Apply for higher access").first().click();
+            page.getByLabel("Use case").fill("");
+            page.getByLabel("Expected daily operations").fill("lots");
+            page.getByLabel("Company website").last().fill("acme");
+            button(page, "Apply for higher access").click();
+            page.waitForLoadState();
+            assertThat(page.getByTestId("application-error-count").textContent()).contains("3 fields");
+            assertThat(page.locator("#use-case-problem").textContent()).isEqualTo("Use case is required.");
+            assertThat(page.locator("#expected-ops-problem").textContent()).contains("whole number", "lots");
+            assertThat(page.locator("#company-url-problem").textContent()).doesNotContain("'companyUrl'").isNotBlank();
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("use-case");
+            assertThat(page.locator("#use-case").getAttribute("aria-describedby")).contains("use-case-problem");
+            session.screenshot("application-three-errors");
+        }
+        assertThat(account.admin().api().get(account.path() + "/access-applications").body()).isEqualTo("[]");
     }
 }

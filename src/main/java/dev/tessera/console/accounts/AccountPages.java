@@ -1,7 +1,10 @@
 package dev.tessera.console.accounts;
 
 import dev.tessera.audit.web.RequestActor;
+import dev.tessera.console.FieldErrors;
 import dev.tessera.console.OperatorGate;
+import dev.tessera.system.EmailAddress;
+import dev.tessera.system.TextFields;
 import dev.tessera.console.QuotaMeter;
 import dev.tessera.console.UsageChart;
 import dev.tessera.quota.UsageReports;
@@ -49,24 +52,45 @@ class AccountPages {
     @GetMapping("/accounts/new")
     String newAccount(Model model) {
         model.addAttribute("form", new NewAccountForm("", "", "https://", ""));
+        model.addAttribute("errors", java.util.Map.of());
         return "account-new";
     }
 
     @PostMapping("/accounts")
-    String create(@ModelAttribute NewAccountForm form, Principal principal, HttpServletRequest request, Model model) {
+    String create(@ModelAttribute NewAccountForm form, Principal principal, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
+        // Each field's own rule first, so that every bad field is named at once (issue 16).
+        FieldErrors errors = new FieldErrors()
+                .check(() -> TextFields.singleLine("name", form.name(), 200))
+                .check(() -> TextFields.singleLine("companyName", form.companyName(), 200))
+                .check(() -> ManagerAccounts.webAddress("companyUrl", form.companyUrl()))
+                .check(() -> {
+                    try {
+                        EmailAddress.parse(form.apiContactEmail());
+                    } catch (IllegalArgumentException e) {
+                        throw TesseraException.invalid("apiContactEmail", e.getMessage());
+                    }
+                });
         try {
+            if (errors.any()) {
+                return refused(form, errors, response, model);
+            }
             ManagerAccount created = accounts.create(new ManagerAccounts.NewManagerAccount(form.name(),
                     form.companyName(), form.companyUrl(), form.apiContactEmail()), RequestActor.of(principal, request));
             return "redirect:/accounts/" + created.customerId().digits();
         } catch (TesseraException e) {
-            if (e.field() == null) {
-                throw e;
-            }
-            model.addAttribute("form", form);
-            model.addAttribute("field", e.field());
-            model.addAttribute("problem", e.getMessage());
-            return "account-new";
+            errors.add(e);
+            return refused(form, errors, response, model);
         }
+    }
+
+    private static String refused(NewAccountForm form, FieldErrors errors, jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        response.setStatus(400);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.messages());
+        model.addAttribute("first", errors.first());
+        return "account-new";
     }
 
     @GetMapping("/accounts/{customerId}")

@@ -72,6 +72,9 @@ class ApiCenterView {
         List<AccessLevel> higher = Arrays.stream(AccessLevel.values())
                 .filter(level -> level.compareTo(token.accessLevel()) > 0).toList();
         model.addAttribute("higherLevels", higher);
+        if (!model.containsAttribute("applicationErrors")) {
+            model.addAttribute("applicationErrors", java.util.Map.of());
+        }
         if (!model.containsAttribute("applicationForm")) {
             model.addAttribute("applicationForm", new ApplicationForm(higher.isEmpty() ? null : higher.get(0), "", "",
                     account.companyUrl()));

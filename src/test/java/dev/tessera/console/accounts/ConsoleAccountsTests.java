@@ -29,18 +29,18 @@ class ConsoleAccountsTests extends BrowserTests {
             page.evaluate("document.getElementById('apiContactEmail').type = 'text'");
             page.getByLabel("API contact email").fill("not an address");
             button(page, "Create account").click();
-            assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("An email address");
+            assertThat(page.locator("#apiContactEmail-problem").textContent()).contains("An email address");
             assertThat(page.getByLabel("Account name").inputValue()).isEqualTo("Globex Ads");
 
             page.getByLabel("API contact email").fill("ads-api@globex.example");
             button(page, "Create account").click();
             page.waitForURL(java.util.regex.Pattern.compile(".*/accounts/[0-9]{10}$"));
             assertThat(page.locator("h1").textContent()).isEqualTo("Globex Ads");
-            assertThat(page.locator("main").textContent()).contains("Globex Corporation", "ADMIN");
+            assertThat(page.locator("main").textContent()).contains("Globex Corporation", "Admin");
 
             link(page, "Accounts").click();
             page.waitForURL("**/");
-            assertThat(page.locator(".account-list").textContent()).contains("Globex Ads", "ADMIN");
+            assertThat(page.locator(".account-list").textContent()).contains("Globex Ads", "Admin");
         }
         assertThat(user.api().get("/api/v1/manager-accounts").body()).contains("ads-api@globex.example");
     }
@@ -71,6 +71,29 @@ class ConsoleAccountsTests extends BrowserTests {
             page.waitForURL("**type=TOKEN_ISSUED");
             assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 events");
             assertThat(page.locator("table.audit tbody").textContent()).contains("TOKEN_ISSUED").doesNotContain("TOKEN_VIEWED");
+        }
+    }
+
+    /** Issue 16, items 5 and 6: every bad field named at once, in words for people, the first focused. */
+    @Test
+    void newAccountFormNamesEveryBadFieldInPlainWords() {
+        dev.tessera.testing.Scenario.User user = scenario.user("xia");
+        try (dev.tessera.testing.Browser.Session session = browser.session(tessera)) {
+            com.microsoft.playwright.Page page = session.page();
+            dev.tessera.testing.ConsoleDriver.signIn(page, user);
+            page.navigate("/accounts/new");
+            page.getByLabel("Company name").fill("Xia Ltd");
+            page.getByLabel("Company website").fill("https://xia.example");
+            page.getByLabel("API contact email").fill("team@@xia.example");
+            dev.tessera.testing.ConsoleDriver.button(page, "Create account").click();
+            page.waitForLoadState();
+            org.assertj.core.api.Assertions.assertThat(page.locator("#name-problem").textContent())
+                    .isEqualTo("Account name is required.");
+            org.assertj.core.api.Assertions.assertThat(page.locator("#apiContactEmail-problem").textContent())
+                    .isEqualTo("An email address has exactly one @.");
+            org.assertj.core.api.Assertions.assertThat(page.locator("main").textContent()).doesNotContain("'name'", "'apiContactEmail'");
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("document.activeElement.id")).isEqualTo("name");
+            org.assertj.core.api.Assertions.assertThat(page.getByLabel("Company name").inputValue()).isEqualTo("Xia Ltd");
         }
     }
 }
