@@ -76,7 +76,7 @@ class ConsoleResetFlowTests extends BrowserTests {
 
             link(page, "Audit log").click();
             assertThat(page.locator("table.audit").textContent())
-                    .contains("TOKEN_RESET", mask(newToken), mask(oldToken), account.admin().email(), "127.0.0.1",
+                    .contains("Token reset", mask(newToken), mask(oldToken), account.admin().email(), "127.0.0.1",
                             "rotating after a contractor left")
                     .doesNotContain(newToken);
             session.screenshot("audit-log");
@@ -135,7 +135,7 @@ class ConsoleResetFlowTests extends BrowserTests {
             }
 
             page.navigate("/accounts/" + account.customerId() + "/audit?type=TOKEN_RESET");
-            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 events");
+            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 event");
         }
         assertThat(auditCount(account, "TOKEN_RESET")).isEqualTo(1);
         assertRejectedAsInvalid(scenario.forwardAuth(oldToken, null));

@@ -1,5 +1,7 @@
 package dev.tessera.console.apicenter;
 
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.console.AdminGate;
 import dev.tessera.console.signin.SignInLockout;
@@ -38,10 +40,12 @@ class ResetPages {
     private final ShownOnce shownOnce;
     private final SignInLockout lockout;
     private final ManagerAccounts accounts;
+    private final AuditLog audit;
 
     ResetPages(DeveloperTokens tokens, UserAccounts users, AdminGate gate, OneTimeForms forms, ShownOnce shownOnce,
-            SignInLockout lockout, ManagerAccounts accounts) {
+            SignInLockout lockout, ManagerAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.gate = gate;
@@ -76,11 +80,13 @@ class ResetPages {
             model.addAttribute("reason", reason);
             var locked = lockout.lockedFor(email, request.getRemoteAddr());
             if (locked.isPresent()) {
+                refusedAudit(id, principal, request, "locked out after wrong passwords");
                 return refuse(id, principal, request, response, model, "Too many wrong passwords. Try again in "
                         + SignInLockout.minutesLeft(locked.get()) + " minutes. The token was not reset.");
             }
             if (password.isEmpty() || !users.passwordMatches(email, password)) {
                 lockout.recordFailure(email, request.getRemoteAddr());
+                refusedAudit(id, principal, request, password.isEmpty() ? "no password given" : "wrong password");
                 return refuse(id, principal, request, response, model, password.isEmpty()
                         ? "Enter your password to confirm. The token was not reset."
                         : "That password is not correct. The token was not reset.");
@@ -117,6 +123,12 @@ class ResetPages {
         model.addAttribute("account", accounts.get(id, principal.getName()));
         model.addAttribute("shown", token);
         return "new-token";
+    }
+
+    /** A refused reset leaves a trace: who tried, from where, and why it was refused (issue 16). */
+    private void refusedAudit(CustomerId id, Principal principal, HttpServletRequest request, String why) {
+        audit.record(id.value(), AuditEventType.TOKEN_RESET_REFUSED, RequestActor.of(principal, request),
+                java.util.Map.of("reason", why));
     }
 
     private String refuse(CustomerId id, Principal principal, HttpServletRequest request, HttpServletResponse response,
