@@ -74,6 +74,11 @@ public class UsageReports {
         return build(account);
     }
 
+    /** The same report for the operator's review queue (the caller checks the OPERATOR role). */
+    public Report operatorReport(CustomerId account) {
+        return build(account);
+    }
+
     private Report build(CustomerId account) {
         flusher.flush();
         long now = clock.millis() / 60_000L;

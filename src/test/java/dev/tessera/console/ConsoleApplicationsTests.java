@@ -53,12 +53,19 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
             session.screenshot("accounts-operator");
+            // Issue 16, item 8: the operator's home does not say they belong to no account.
+            assertThat(page.locator("main").textContent()).doesNotContain("You do not belong");
             link(page, "Review queue").click();
             page.waitForURL("**/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
             assertThat(item.textContent()).contains("Basic", "Test account", "Weekly performance reports", "5,000",
                     account.admin().email());
+            // Issue 16, item 8: the reviewer sees whose account it is, its usage and its history.
+            assertThat(item.locator("h4").textContent()).contains("Acme MCC").doesNotContain("Account ");
+            assertThat(item.textContent()).contains("Acme Ltd", "None: this is the first.");
+            assertThat(item.getByTestId("usage-summary").textContent()).startsWith("Last 30 days:");
+            assertThat(item.locator("svg.spark polyline").count()).isEqualTo(1);
             session.screenshot("review-queue");
             assertEveryPostFormCarriesTheCsrfToken(page);
 
@@ -137,6 +144,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
             assertThat(item.textContent()).contains("Standard", "1,000,000", "Now holds", "Basic");
+            assertThat(item.getByTestId("history").textContent()).contains("Basic", "approved");
             item.getByLabel("Reason for rejecting").fill("Describe the tool and its callers in more detail");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject application").setExact(false))
                     .click();
