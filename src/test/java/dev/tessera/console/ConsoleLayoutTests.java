@@ -71,7 +71,7 @@ class ConsoleLayoutTests extends BrowserTests {
                     page.waitForURL("**/api-center/new-token");
                 }),
                 go("users", at("/users")), go("notifications", at("/notifications")), go("audit", at("/audit")),
-                go("not-found", "/no-such-page"));
+                go("not-found", "/no-such-page"), go("jump", "/jump?q=Acme"));
         assertEveryWidth(account.admin().email(), account.admin().password(), visits);
     }
 

@@ -70,6 +70,8 @@ class ConsoleResetFlowTests extends BrowserTests {
 
             page.reload();
             assertThat(page.url()).endsWith("/api-center");
+            // Issue 16: the reload says why the token is no longer shown.
+            assertThat(page.locator(".banner.ok").textContent()).contains("shown once", "now hidden");
             assertThat(page.content()).doesNotContain(newToken).doesNotContain(oldToken);
             assertThat(maskedToken(page)).isEqualTo(mask(newToken));
             assertThat(page.getByTestId("reset-count").textContent()).isEqualTo("1");

@@ -95,4 +95,34 @@ class ConsoleSessionTests extends BrowserTests {
             page.waitForURL("**/accounts/" + account.customerId() + "/api-center/reset");
         }
     }
+
+    /** Issue 16: at 375 px the top bar still says who is signed in. */
+    @Test
+    void signedInEmailIsVisibleAt375Pixels() {
+        Scenario.User user = scenario.user("wu");
+        try (Browser.Session session = browser.session(tessera, 375, 740)) {
+            Page page = session.page();
+            signIn(page, user);
+            assertThat(page.locator(".me").isVisible()).isTrue();
+            assertThat(page.locator(".me").textContent()).isEqualTo(user.email());
+        }
+    }
+
+    /** Issue 16: the top bar's jump box goes to an account's API Center by name or customer id. */
+    @Test
+    void jumpBoxFindsAnAccountByNameOrCustomerId() {
+        Scenario.Account account = scenario.account("xu");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.getByLabel("Jump to an account").fill(dev.tessera.testing.ConsoleDriver.display(account.customerId()));
+            page.getByLabel("Jump to an account").press("Enter");
+            page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
+
+            page.getByLabel("Jump to an account").fill("no such account");
+            page.getByLabel("Jump to an account").press("Enter");
+            page.waitForURL("**/jump?q=**");
+            assertThat(page.getByTestId("no-match").textContent()).contains("no such account");
+        }
+    }
 }

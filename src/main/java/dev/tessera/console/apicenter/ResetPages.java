@@ -112,9 +112,8 @@ class ResetPages {
         ShownOnce.Token token = shownOnce.take(request.getSession(), id);
         if (token == null) {
             Object notice = model.getAttribute("notice");
-            if (notice != null) {
-                redirect.addFlashAttribute("notice", notice);
-            }
+            redirect.addFlashAttribute("notice", notice != null ? notice : "The new token was shown once and is "
+                    + "now hidden: Tessera keeps only its masked form. If you did not store it, reset the token again.");
             return "redirect:/accounts/" + id.digits() + "/api-center";
         }
         response.setHeader("Cache-Control", "no-store");

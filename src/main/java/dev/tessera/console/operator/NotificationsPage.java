@@ -48,7 +48,8 @@ class NotificationsPage {
                 case HELD -> {
                     state = "Not sent";
                     stateClass = "warn";
-                    detail = "Not sent: no SMTP server is configured (spring.mail.host). Read it here.";
+                    detail = "Not sent yet: this Tessera has no mail server set up, so the mail waits here. Read it "
+                            + "below; it goes out once your operator sets up a mail server.";
                 }
                 case PENDING -> {
                     boolean retrying = mail.attempts() > 0;
