@@ -168,7 +168,7 @@ class ConsoleContactTests {
     }
 
     private static Locator confirmationTo(Page page, String recipient) {
-        return page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("CONTACT_CONFIRMATION"))
+        return page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("Contact confirmation"))
                 .filter(new Locator.FilterOptions().setHasText(recipient));
     }
 

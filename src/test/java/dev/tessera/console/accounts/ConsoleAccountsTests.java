@@ -56,21 +56,25 @@ class ConsoleAccountsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/audit");
+            // Issue 16: token views (one per API Center visit) are left out unless asked for.
+            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("2 events");
+            page.getByLabel("Include token views").check();
+            button(page, "Filter").click();
             assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("32 events");
             assertThat(page.locator("table.audit tbody tr").count()).isEqualTo(AuditPage.PAGE_SIZE);
-            assertThat(page.locator("table.audit tbody tr").first().textContent()).contains("TOKEN_VIEWED");
+            assertThat(page.locator("table.audit tbody tr").first().textContent()).contains("Token viewed");
             assertThat(page.locator(".pager").textContent()).contains("Page 1 of 2");
 
             link(page, "Older →").click();
             page.waitForURL("**page=2");
             assertThat(page.locator("table.audit tbody tr").count()).isEqualTo(7);
-            assertThat(page.locator("table.audit tbody tr").last().textContent()).contains("ACCOUNT_CREATED");
+            assertThat(page.locator("table.audit tbody tr").last().textContent()).contains("Account created");
 
-            page.getByLabel("Event type").selectOption("TOKEN_ISSUED");
+            page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("TOKEN_ISSUED");
             button(page, "Filter").click();
-            page.waitForURL("**type=TOKEN_ISSUED");
-            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 events");
-            assertThat(page.locator("table.audit tbody").textContent()).contains("TOKEN_ISSUED").doesNotContain("TOKEN_VIEWED");
+            page.waitForURL("**type=TOKEN_ISSUED**");
+            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 event");
+            assertThat(page.locator("table.audit tbody").textContent()).contains("Token issued").doesNotContain("Token viewed");
         }
     }
 
