@@ -105,6 +105,11 @@ public class AccessApplications {
         return applications.ofAccount(account.value());
     }
 
+    /** Every application of an account, for the operator's review queue (the caller checks the OPERATOR role). */
+    public List<AccessApplication> historyForOperator(CustomerId account) {
+        return applications.ofAccount(account.value());
+    }
+
     /** Applications in a state, oldest first, for the operator's review queue. */
     public List<AccessApplication> queue(AccessApplication.Status status, int page, int size) {
         return applications.withStatus(status, page, size);

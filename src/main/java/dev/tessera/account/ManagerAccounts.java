@@ -90,6 +90,11 @@ public class ManagerAccounts {
         return account;
     }
 
+    /** An account without a membership check, for the operator's pages (the caller checks the OPERATOR role). */
+    public java.util.Optional<ManagerAccount> findForOperator(CustomerId id) {
+        return accounts.findManager(id);
+    }
+
     public ManagerAccount get(CustomerId id, String email) {
         access.requireMember(id, email);
         return accounts.findManager(id).orElseThrow(() -> AccountAccess.notFound(id));

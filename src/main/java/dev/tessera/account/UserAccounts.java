@@ -68,6 +68,28 @@ public class UserAccounts {
         return find(email).map(User::operator).orElse(false);
     }
 
+    /** Notes that the user signed in to the console now; unknown emails change nothing. */
+    public void recordSignIn(String email) {
+        jdbc.sql("UPDATE users SET last_signed_in_at = :at WHERE email = :email")
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .update();
+    }
+
+    /** When each of these users last signed in to the console; users who never did are absent. */
+    public java.util.Map<String, java.time.Instant> lastSignIns(java.util.Collection<String> emails) {
+        java.util.Map<String, java.time.Instant> result = new java.util.HashMap<>();
+        if (emails.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT email, last_signed_in_at FROM users WHERE last_signed_in_at IS NOT NULL AND email IN (:emails)")
+                .param("emails", emails)
+                .query((rs, row) -> result.put(rs.getString("email"),
+                        rs.getObject("last_signed_in_at", OffsetDateTime.class).toInstant()))
+                .list();
+        return result;
+    }
+
     Optional<User> find(String email) {
         if (email == null) {
             return Optional.empty();

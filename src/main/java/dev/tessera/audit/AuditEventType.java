@@ -7,6 +7,8 @@ public enum AuditEventType {
     TOKEN_ISSUED,
     TOKEN_VIEWED,
     TOKEN_RESET,
+    /** A reset refused at the console: wrong or missing password, or locked out. Nothing changed. */
+    TOKEN_RESET_REFUSED,
     ACCESS_LEVEL_CHANGED,
     APPLICATION_SUBMITTED,
     APPLICATION_DECIDED,

@@ -3,6 +3,7 @@ package dev.tessera.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -103,5 +104,65 @@ public class AuditLog {
                 .param("type", type == null ? null : type.name(), java.sql.Types.VARCHAR)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Which events a reader wants: one type or all; token views (one per API Center visit) only on
+     * request or when their type is chosen; one actor; a time range [from, to). Nulls mean "any".
+     */
+    public record Filter(AuditEventType type, boolean withViews, String actor, Instant from, Instant to) {}
+
+    /** A page of the account's events that pass the filter, newest first. */
+    public List<AuditEvent> page(long accountId, Filter filter, int page, int size) {
+        return where(jdbc.sql("SELECT id, account_id, occurred_at, event_type, actor, client_ip, details "
+                + "FROM audit_events WHERE " + conditions(filter) + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
+                accountId, filter)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(this::event)
+                .list();
+    }
+
+    /** How many of the account's events pass the filter. */
+    public long count(long accountId, Filter filter) {
+        return where(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE " + conditions(filter)), accountId, filter)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String conditions(Filter filter) {
+        StringBuilder sql = new StringBuilder("account_id = :account");
+        if (filter.type() != null) {
+            sql.append(" AND event_type = :type");
+        } else if (!filter.withViews()) {
+            sql.append(" AND event_type <> 'TOKEN_VIEWED'");
+        }
+        if (filter.actor() != null) {
+            sql.append(" AND actor = :actor");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND occurred_at >= :from");
+        }
+        if (filter.to() != null) {
+            sql.append(" AND occurred_at < :to");
+        }
+        return sql.toString();
+    }
+
+    private static JdbcClient.StatementSpec where(JdbcClient.StatementSpec statement, long accountId, Filter filter) {
+        statement = statement.param("account", accountId);
+        if (filter.type() != null) {
+            statement = statement.param("type", filter.type().name());
+        }
+        if (filter.actor() != null) {
+            statement = statement.param("actor", filter.actor());
+        }
+        if (filter.from() != null) {
+            statement = statement.param("from", OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            statement = statement.param("to", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        return statement;
     }
 }

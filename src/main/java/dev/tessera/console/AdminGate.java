@@ -2,6 +2,9 @@ package dev.tessera.console;
 
 import dev.tessera.account.AccountAccess;
 import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccounts;
+import dev.tessera.account.Member;
+import java.util.stream.Collectors;
 import dev.tessera.account.Role;
 import dev.tessera.system.TesseraException;
 import org.springframework.stereotype.Component;
@@ -11,9 +14,13 @@ import org.springframework.stereotype.Component;
 public class AdminGate {
 
     private final AccountAccess access;
+    private final ManagerAccounts accounts;
+    private final Labels labels;
 
-    AdminGate(AccountAccess access) {
+    AdminGate(AccountAccess access, ManagerAccounts accounts, Labels labels) {
         this.access = access;
+        this.accounts = accounts;
+        this.labels = labels;
     }
 
     /**
@@ -23,8 +30,10 @@ public class AdminGate {
     public void require(CustomerId account, String email, String page) {
         Role role = access.requireMember(account, email);
         if (role != Role.ADMIN) {
-            throw TesseraException.forbidden(page + " of manager account " + account + " is only for its ADMINs. Your role on "
-                    + "this account is " + role + ". Ask an ADMIN of the account if you need access.");
+            String admins = accounts.members(account, email).stream().filter(m -> m.role() == Role.ADMIN)
+                    .map(Member::email).collect(Collectors.joining(", "));
+            throw TesseraException.forbidden(page + " of manager account " + account + " is only for its admins. Your "
+                    + "role on this account is " + labels.role(role) + ". If you need access, ask an admin: " + admins + ".");
         }
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 public final class FormErrors {
 
     private static final Map<String, String> LABELS = Map.of("requestedLevel", "Requested level",
-            "useCase", "Use case", "expectedDailyOperations", "Expected daily operations", "companyUrl", "Company website");
+            "useCase", "Use case", "expectedDailyOperations", "Expected daily operations", "companyUrl", "Company website",
+            "name", "Account name", "companyName", "Company name", "apiContactEmail", "API contact email",
+            "email", "Email", "reason", "Reason", "customerId", "Customer id");
 
     private FormErrors() {}
 
@@ -21,6 +23,9 @@ public final class FormErrors {
         String quoted = "'" + e.field() + "'";
         if (message.startsWith(quoted + ": ")) {
             return message.substring(quoted.length() + 2);
+        }
+        if ("customerId".equals(e.field())) {
+            return "This address does not hold a valid customer id (ten digits, like 123-456-7890).";
         }
         return message.replace(quoted, label);
     }

@@ -20,7 +20,7 @@ public record UsageChart(String id, String title, String summary, List<Bar> bars
     static final int HEIGHT = 220;
     private static final int LEFT = 50;
     private static final int RIGHT = 8;
-    private static final int TOP = 12;
+    private static final int TOP = 22;
     private static final int BOTTOM = 34;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)

@@ -61,6 +61,15 @@ public class ContactEmails {
         queue.enqueue(to, NotificationKind.CONTACT_CONFIRMATION, mails.confirmation(to));
     }
 
+    /** Why this address looks like a person's rather than a team's; null when it does not, or is no address. */
+    public static String personalWarning(String email) {
+        try {
+            return PersonalAddress.warning(EmailAddress.parse(email));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The current state, with the personal-address warning. */
     public ContactEmailState state(CustomerId account, String userEmail) {
         access.requireAdmin(account, userEmail);

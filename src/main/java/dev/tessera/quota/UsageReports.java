@@ -65,6 +65,21 @@ public class UsageReports {
     /** ADMIN only. */
     public Report report(CustomerId account, String email) {
         access.requireAdmin(account, email);
+        return build(account);
+    }
+
+    /** The same report for any member of the account (access level, quotas and usage hold no secret). */
+    public Report memberReport(CustomerId account, String email) {
+        access.requireMember(account, email);
+        return build(account);
+    }
+
+    /** The same report for the operator's review queue (the caller checks the OPERATOR role). */
+    public Report operatorReport(CustomerId account) {
+        return build(account);
+    }
+
+    private Report build(CustomerId account) {
         flusher.flush();
         long now = clock.millis() / 60_000L;
         AccessLevel level = levels.current(account.value()).orElse(AccessLevel.TEST_ACCOUNT);

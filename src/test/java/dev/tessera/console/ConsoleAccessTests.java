@@ -33,18 +33,42 @@ class ConsoleAccessTests extends BrowserTests {
             page.waitForURL("**/accounts/" + account.customerId() + "/admin");
             assertThat(page.locator("h2").allTextContents()).contains("Manager account settings");
             assertThat(link(page, "API Center").count()).isZero();
-            assertThat(page.locator("main").textContent()).contains("STANDARD");
+            assertThat(page.locator("main").textContent()).contains("Standard", account.admin().email());
 
             Response direct = page.navigate("/accounts/" + account.customerId() + "/api-center");
             assertThat(direct.status()).isEqualTo(403);
             assertThat(page.getByTestId("reason").textContent())
-                    .contains("only for its ADMINs", "Your role on this account is STANDARD");
+                    .contains("only for its admins", "Your role on this account is Standard", account.admin().email());
             assertThat(ConsoleDriver.button(page, "Sign out").isVisible()).isTrue();
             session.screenshot("api-center-forbidden");
             assertThat(page.navigate("/accounts/" + account.customerId() + "/api-center/reset").status()).isEqualTo(403);
             assertThat(page.navigate("/accounts/" + account.customerId() + "/users").status()).isEqualTo(403);
             assertThat(page.navigate("/accounts/" + account.customerId() + "/audit").status()).isEqualTo(403);
         }
+    }
+
+    /** Issue 16, item 10: members see the access level, quota and usage, and whom to ask for the token. */
+    @Test
+    void readOnlyMemberSeesAccessLevelQuotaAndUsageButNotTheToken() {
+        Scenario.Account account = scenario.account("ria");
+        String token = scenario.issueToken(account);
+        String client = scenario.clientAccount(account, true);
+        assertThat(scenario.verify(token, client, "GoogleAdsService", 7).status()).isEqualTo(200);
+        Scenario.User reader = scenario.user("rob");
+        scenario.addMember(account, reader, "READ_ONLY");
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, reader);
+            page.navigate("/accounts/" + account.customerId());
+            assertThat(page.getByTestId("your-role").textContent()).isEqualTo("Read only");
+            assertThat(page.getByTestId("overview-level").textContent()).isEqualTo("Test account");
+            assertThat(page.getByTestId("quota-used").first().textContent()).contains("7 of");
+            assertThat(page.locator("svg.chart-svg").count()).isEqualTo(2);
+            assertThat(page.getByTestId("ask-admin").textContent()).contains(account.admin().email());
+            assertThat(page.content()).doesNotContain(ConsoleDriver.mask(token));
+            assertThat(link(page, "API Center").count()).isZero();
+        }
+        assertThat(ConsoleDriver.auditCount(account, "TOKEN_VIEWED")).isZero();
     }
 
     @Test

@@ -27,7 +27,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             ConsoleDriver.openApiCenterByClicking(page, account);
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("TEST_ACCOUNT");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Test account");
 
             assertEveryPostFormCarriesTheCsrfToken(page);
             page.getByText("Apply for higher access").first().click();
@@ -43,8 +43,8 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.getByLabel("Use case").fill("Weekly performance reports for our agency's clients");
             button(page, "Apply for higher access").click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
-                    .contains("Your application for BASIC access was sent", "pending review");
-            assertThat(page.getByTestId("applications").textContent()).contains("BASIC", "pending review");
+                    .contains("Your application for Basic access was sent", "pending review");
+            assertThat(page.getByTestId("applications").textContent()).contains("Basic", "pending review");
             assertThat(button(page, "Apply for higher access").count()).as("one pending at a time").isZero();
             session.screenshot("api-center-application-pending");
         }
@@ -53,12 +53,19 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
             session.screenshot("accounts-operator");
+            // Issue 16, item 8: the operator's home does not say they belong to no account.
+            assertThat(page.locator("main").textContent()).doesNotContain("You do not belong");
             link(page, "Review queue").click();
             page.waitForURL("**/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
-            assertThat(item.textContent()).contains("BASIC", "TEST_ACCOUNT", "Weekly performance reports", "5,000",
+            assertThat(item.textContent()).contains("Basic", "Test account", "Weekly performance reports", "5,000",
                     account.admin().email());
+            // Issue 16, item 8: the reviewer sees whose account it is, its usage and its history.
+            assertThat(item.locator("h4").textContent()).contains("Acme MCC").doesNotContain("Account ");
+            assertThat(item.textContent()).contains("Acme Ltd", "None: this is the first.");
+            assertThat(item.getByTestId("usage-summary").textContent()).startsWith("Last 30 days:");
+            assertThat(item.locator("svg.spark polyline").count()).isEqualTo(1);
             session.screenshot("review-queue");
             assertEveryPostFormCarriesTheCsrfToken(page);
 
@@ -74,7 +81,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve application").setExact(false))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent())
-                    .contains(ConsoleDriver.display(account.customerId()), "BASIC", "approved");
+                    .contains(ConsoleDriver.display(account.customerId()), "Basic", "approved");
             assertThat(page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId()))).count()).isZero();
         }
@@ -83,7 +90,7 @@ class ConsoleApplicationsTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/api-center");
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("BASIC");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Basic");
             assertThat(page.getByTestId("applications").textContent())
                     .contains("approved", RunningTessera.OPERATOR_EMAIL, "Clear reporting use case");
             session.screenshot("api-center-application-approved");
@@ -124,11 +131,11 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.navigate("/accounts/" + account.customerId() + "/api-center");
             page.getByText("Apply for higher access").first().click();
             assertThat(page.getByLabel("Requested level").locator("option").allTextContents())
-                    .singleElement().asString().startsWith("STANDARD");
+                    .singleElement().asString().startsWith("Standard");
             page.getByLabel("Use case").fill("Everything, all the time");
             page.getByLabel("Expected daily operations").fill("1,000,000");
             button(page, "Apply for higher access").click();
-            assertThat(page.getByTestId("applications").textContent()).contains("STANDARD", "pending review");
+            assertThat(page.getByTestId("applications").textContent()).contains("Standard", "pending review");
         }
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
@@ -136,19 +143,20 @@ class ConsoleApplicationsTests extends BrowserTests {
             page.navigate("/operator/applications");
             Locator item = page.getByTestId("application").filter(new Locator.FilterOptions()
                     .setHasText(ConsoleDriver.display(account.customerId())));
-            assertThat(item.textContent()).contains("STANDARD", "1,000,000", "Now holds", "BASIC");
+            assertThat(item.textContent()).contains("Standard", "1,000,000", "Now holds", "Basic");
+            assertThat(item.getByTestId("history").textContent()).contains("Basic", "approved");
             item.getByLabel("Reason for rejecting").fill("Describe the tool and its callers in more detail");
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject application").setExact(false))
                     .click();
-            assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("STANDARD", "rejected");
+            assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("Standard", "rejected");
         }
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/api-center");
-            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("BASIC");
+            assertThat(page.getByTestId("access-level").textContent()).isEqualTo("Basic");
             assertThat(page.getByTestId("applications").locator("tbody tr").first().textContent())
-                    .contains("STANDARD", "rejected", "Describe the tool and its callers in more detail");
+                    .contains("Standard", "rejected", "Describe the tool and its callers in more detail");
             assertThat(page.getByText("Apply for higher access").count()).as("may apply again").isPositive();
         }
     }
@@ -176,5 +184,31 @@ class ConsoleApplicationsTests extends BrowserTests {
         int forms = page.locator("form[method=post]").count();
         assertThat(forms).isPositive();
         assertThat(page.locator("form[method=post] input[name=_csrf]").count()).isEqualTo(forms);
+    }
+
+    /** Issue 16, item 6: three bad fields, three messages next to their fields, the first focused. */
+    @Test
+    void applicationWithThreeBadFieldsShowsThreeMessagesAndFocusesTheFirst() {
+        Scenario.Account account = scenario.account("wes");
+        scenario.issueToken(account);
+        try (Browser.Session session = browser.session(tessera, 375, 740)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            page.getByText("Apply for higher access").first().click();
+            page.getByLabel("Use case").fill("");
+            page.getByLabel("Expected daily operations").fill("lots");
+            page.getByLabel("Company website").last().fill("acme");
+            button(page, "Apply for higher access").click();
+            page.waitForLoadState();
+            assertThat(page.getByTestId("application-error-count").textContent()).contains("3 fields");
+            assertThat(page.locator("#use-case-problem").textContent()).isEqualTo("Use case is required.");
+            assertThat(page.locator("#expected-ops-problem").textContent()).contains("whole number", "lots");
+            assertThat(page.locator("#company-url-problem").textContent()).doesNotContain("'companyUrl'").isNotBlank();
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("use-case");
+            assertThat(page.locator("#use-case").getAttribute("aria-describedby")).contains("use-case-problem");
+            session.screenshot("application-three-errors");
+        }
+        assertThat(account.admin().api().get(account.path() + "/access-applications").body()).isEqualTo("[]");
     }
 }

@@ -114,8 +114,9 @@ class ConsoleContactTests {
         }
     }
 
+    /** Issue 16, item 9: a personal address replaces the team's only once the admin confirms it. */
     @Test
-    void personalLookingAddressIsSavedWithAWarningNotARefusal() {
+    void personalLookingAddressIsSavedOnlyAfterConfirmingThenWithAWarning() {
         Scenario.Account account = scenario.account("tia");
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
@@ -123,6 +124,12 @@ class ConsoleContactTests {
             page.navigate("/accounts/" + account.customerId() + "/api-center");
             page.getByLabel("API contact email").fill("jane.doe@gmail.com");
             button(page, "Save").click();
+            assertThat(page.getByTestId("personal-confirm").textContent())
+                    .contains("Not saved yet", "jane.doe@gmail.com", "free-mail", "api-team@acme.example");
+            assertThat(account.admin().api().get(account.path() + "/api-contact-email").body())
+                    .contains("api-team@acme.example");
+            session.screenshot("api-center-contact-personal-confirm");
+            button(page, "Use it anyway").click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("now jane.doe@gmail.com");
             assertThat(page.locator("#personal-warning").textContent())
                     .contains("This looks like a personal address.", "free-mail", "It is saved");
@@ -161,7 +168,7 @@ class ConsoleContactTests {
     }
 
     private static Locator confirmationTo(Page page, String recipient) {
-        return page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("CONTACT_CONFIRMATION"))
+        return page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("Contact confirmation"))
                 .filter(new Locator.FilterOptions().setHasText(recipient));
     }
 

@@ -45,7 +45,7 @@ class ConsoleResetFlowTests extends BrowserTests {
             session.screenshot("api-center");
 
             link(page, "Reset token").click();
-            assertThat(page.locator("h1").textContent()).isEqualTo("Reset the developer token?");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Reset the developer token of Acme MCC?");
             assertThat(page.locator("main").textContent())
                     .contains("stops working", "immediately", "works at once", "No new review");
             session.screenshot("reset-confirmation");
@@ -70,13 +70,15 @@ class ConsoleResetFlowTests extends BrowserTests {
 
             page.reload();
             assertThat(page.url()).endsWith("/api-center");
+            // Issue 16: the reload says why the token is no longer shown.
+            assertThat(page.locator(".banner.ok").textContent()).contains("shown once", "now hidden");
             assertThat(page.content()).doesNotContain(newToken).doesNotContain(oldToken);
             assertThat(maskedToken(page)).isEqualTo(mask(newToken));
             assertThat(page.getByTestId("reset-count").textContent()).isEqualTo("1");
 
             link(page, "Audit log").click();
             assertThat(page.locator("table.audit").textContent())
-                    .contains("TOKEN_RESET", mask(newToken), mask(oldToken), account.admin().email(), "127.0.0.1",
+                    .contains("Token reset", mask(newToken), mask(oldToken), account.admin().email(), "127.0.0.1",
                             "rotating after a contractor left")
                     .doesNotContain(newToken);
             session.screenshot("audit-log");
@@ -135,7 +137,7 @@ class ConsoleResetFlowTests extends BrowserTests {
             }
 
             page.navigate("/accounts/" + account.customerId() + "/audit?type=TOKEN_RESET");
-            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 events");
+            assertThat(page.getByTestId("audit-total").textContent()).isEqualTo("1 event");
         }
         assertThat(auditCount(account, "TOKEN_RESET")).isEqualTo(1);
         assertRejectedAsInvalid(scenario.forwardAuth(oldToken, null));

@@ -30,7 +30,7 @@ class ConsoleUsersTests extends BrowserTests {
             assertThat(page.locator("#admin-removed").count()).isZero();
 
             page.navigate("/accounts/" + account.customerId() + "/users");
-            button(page, "Remove " + otherAdmin.email()).click();
+            ConsoleDriver.removeMember(page, otherAdmin.email());
             PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(otherAdmin.email() + " was removed from the account.");
             assertThat(page.locator("table").textContent()).doesNotContain(otherAdmin.email());
 
@@ -60,7 +60,7 @@ class ConsoleUsersTests extends BrowserTests {
             Page page = session.page();
             signIn(page, account.admin());
             page.navigate("/accounts/" + account.customerId() + "/users");
-            button(page, "Remove " + standard.email()).click();
+            ConsoleDriver.removeMember(page, standard.email());
             page.navigate("/accounts/" + account.customerId() + "/api-center");
             assertThat(page.locator("#admin-removed").count()).isZero();
         }
@@ -97,12 +97,37 @@ class ConsoleUsersTests extends BrowserTests {
             page.getByLabel("Role of " + colleague.email()).selectOption("STANDARD");
             page.locator("tr", new Page.LocatorOptions().setHasText(colleague.email())).getByRole(AriaRole.BUTTON,
                     new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Change")).click();
-            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague.email() + " is now STANDARD.");
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first()).containsText(colleague.email() + " now has the Standard role.");
 
-            button(page, "Remove " + account.admin().email()).click();
+            ConsoleDriver.removeMember(page, account.admin().email());
             PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("The last ADMIN of an account cannot be removed.");
             session.screenshot("users");
         }
         assertThat(account.admin().api().get(account.path() + "/users").body()).contains(account.admin().email(), "STANDARD");
+    }
+
+    /** Issue 16: removal takes a confirmation that names the person and the account; the Users page shows last sign-ins. */
+    @Test
+    void removingAUserAsksForConfirmationAndTheListShowsLastSignIns() {
+        Scenario.Account account = scenario.account("ora");
+        Scenario.User standard = scenario.user("pia");
+        scenario.addMember(account, standard, "STANDARD");
+        try (Browser.Session session = browser.session(tessera, 375, 800)) {
+            Page page = session.page();
+            signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/users");
+            var row = page.locator("tr", new Page.LocatorOptions().setHasText(standard.email()));
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(account.admin().email()))
+                    .getByTestId("last-sign-in").textContent()).endsWith("UTC");
+            assertThat(row.getByTestId("last-sign-in").textContent()).isEqualTo("Never");
+
+            row.locator("summary").click();
+            assertThat(row.locator(".confirm-box").textContent()).contains(standard.email(), "Acme MCC", "lose access");
+            assertThat(account.admin().api().get(account.path() + "/users").body()).contains(standard.email());
+            button(page, "Yes, remove " + standard.email()).click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).first())
+                    .containsText(standard.email() + " was removed from the account.");
+        }
+        assertThat(account.admin().api().get(account.path() + "/users").body()).doesNotContain(standard.email());
     }
 }

@@ -26,15 +26,21 @@ public final class ConsoleDriver {
         page.waitForLoadState();
     }
 
-    /** From the account list: the account → Admin → API Center, by clicking, as the seed page says. */
+    /** From the account list: the account → its API Center tab, two clicks (issue 16). */
     public static void openApiCenterByClicking(Page page, Scenario.Account account) {
         page.navigate("/");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acme MCC")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin").setExact(true)).click();
-        page.waitForURL("**/accounts/" + account.customerId() + "/admin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API Center")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acme MCC").setExact(true)).click();
+        page.waitForURL("**/accounts/" + account.customerId());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API Center").setExact(true)).click();
         page.waitForURL("**/accounts/" + account.customerId() + "/api-center");
         assertThat(page.url()).endsWith("/accounts/" + account.customerId() + "/api-center");
+    }
+
+    /** Users page: Remove… opens the confirmation, then "Yes, remove" (issue 16: no one-click removal). */
+    public static void removeMember(Page page, String email) {
+        page.locator("tr", new Page.LocatorOptions().setHasText(email)).locator("summary").click();
+        button(page, "Yes, remove " + email).click();
+        page.waitForLoadState();
     }
 
     public static Locator button(Page page, String name) {

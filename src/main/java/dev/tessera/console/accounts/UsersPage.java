@@ -5,6 +5,10 @@ import dev.tessera.system.web.ErrorStatus;
 import dev.tessera.console.AdminGate;
 import dev.tessera.account.CustomerId;
 import dev.tessera.account.ManagerAccounts;
+import dev.tessera.account.Member;
+import dev.tessera.account.UserAccounts;
+import dev.tessera.console.Dates;
+import dev.tessera.console.Labels;
 import dev.tessera.account.Role;
 import dev.tessera.system.TesseraException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,10 +36,14 @@ class UsersPage {
 
     private final ManagerAccounts accounts;
     private final AdminGate gate;
+    private final UserAccounts users;
+    private final Labels labels;
 
-    UsersPage(ManagerAccounts accounts, AdminGate gate) {
+    UsersPage(ManagerAccounts accounts, AdminGate gate, UserAccounts users, Labels labels) {
+        this.labels = labels;
         this.accounts = accounts;
         this.gate = gate;
+        this.users = users;
     }
 
     @GetMapping
@@ -51,7 +59,7 @@ class UsersPage {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return change(customerId, principal, response, model, redirect, () -> {
             return accounts.setRole(id(customerId), email, role, RequestActor.of(principal, request))
-                    .map(member -> member.email() + " is now " + member.role() + ".")
+                    .map(member -> member.email() + " now has the " + labels.role(member.role()) + " role.")
                     .orElse("An invitation was sent to " + email.strip() + ". They become a member on accepting it.");
         });
     }
@@ -91,7 +99,12 @@ class UsersPage {
 
     private String render(CustomerId id, Principal principal, Model model) {
         model.addAttribute("account", accounts.get(id, principal.getName()));
-        model.addAttribute("members", accounts.members(id, principal.getName()));
+        var members = accounts.members(id, principal.getName());
+        model.addAttribute("members", members);
+        var lastSignIns = new java.util.HashMap<String, String>();
+        users.lastSignIns(members.stream().map(Member::email).toList())
+                .forEach((email, at) -> lastSignIns.put(email, Dates.minute(at)));
+        model.addAttribute("lastSignIn", lastSignIns);
         model.addAttribute("roles", Role.values());
         return "users";
     }

@@ -72,12 +72,15 @@ class ApiCenterView {
         List<AccessLevel> higher = Arrays.stream(AccessLevel.values())
                 .filter(level -> level.compareTo(token.accessLevel()) > 0).toList();
         model.addAttribute("higherLevels", higher);
+        if (!model.containsAttribute("applicationErrors")) {
+            model.addAttribute("applicationErrors", java.util.Map.of());
+        }
         if (!model.containsAttribute("applicationForm")) {
             model.addAttribute("applicationForm", new ApplicationForm(higher.isEmpty() ? null : higher.get(0), "", "",
                     account.companyUrl()));
         }
         UsageReports.Report report = usage.report(id, principal.getName());
-        model.addAttribute("quotas", report.quotas().stream().map(QuotaMeter::of).toList());
+        model.addAttribute("quotas", report.quotas().stream().map(dev.tessera.console.QuotaMeter::of).toList());
         model.addAttribute("hourlyChart", UsageChart.hourly(report.hourly()));
         model.addAttribute("dailyChart", UsageChart.daily(report.daily()));
         model.addAttribute("hasUsage", report.daily().stream().anyMatch(p -> p.acceptedRequests() + p.rejected() > 0));
@@ -109,30 +112,6 @@ class ApiCenterView {
                         case REJECTED -> "bad";
                     }, Dates.minute(a.submittedAt()), a.submittedBy(), Dates.minute(a.decidedAt()), a.decidedBy(),
                     a.decisionReason(), pending);
-        }
-    }
-
-    /** A quota pool as a meter: used against the limit, or "unlimited". */
-    record QuotaMeter(String pool, String label, Long limit, String summary, String left, int percent, String level) {
-
-        static QuotaMeter of(UsageReports.Quota quota) {
-            String label = switch (quota.pool()) {
-                case "PRODUCTION_ACCOUNTS" -> "Production accounts";
-                case "TEST_ACCOUNTS" -> "Test accounts";
-                default -> "All accounts";
-            };
-            int percent = quota.limit() == null || quota.limit() == 0 ? 0
-                    : (int) Math.min(100, Math.round(100.0 * quota.used() / quota.limit()));
-            if (quota.limit() != null && quota.used() > 0 && percent == 0) {
-                percent = 1;
-            }
-            String level = percent >= 90 ? "high" : percent >= 70 ? "mid" : "low";
-            String used = UsageChart.count(quota.used());
-            String summary = quota.limit() == null ? used + " operations · no daily limit"
-                    : used + " of " + UsageChart.count(quota.limit()) + " operations used";
-            String left = quota.remaining() == null ? null
-                    : UsageChart.count(quota.remaining()) + " left · " + percent + "% used";
-            return new QuotaMeter(quota.pool(), label, quota.limit(), summary, left, percent, level);
         }
     }
 }

@@ -37,10 +37,19 @@ class ContactEmailForms {
 
     @PostMapping("/contact-email")
     String change(@PathVariable String customerId, @RequestParam(defaultValue = "") String email,
+            @RequestParam(name = "personal", defaultValue = "false") boolean personalConfirmed,
             Principal principal, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         CustomerId id = CustomerId.parseField("customerId", customerId);
         gate.require(id, principal.getName(), ApiCenterPage.PAGE);
+        String warning = ContactEmails.personalWarning(email);
+        if (warning != null && !personalConfirmed) {
+            // A person's address would replace the team's: ask before saving, not after (issue 16).
+            model.addAttribute("personalPending", email.strip());
+            model.addAttribute("personalPendingWhy", warning);
+            model.addAttribute("contactInput", email);
+            return view.render(id, principal, request, model);
+        }
         try {
             String stored = contacts.change(id, email, RequestActor.of(principal, request)).email();
             redirect.addFlashAttribute("notice", "The API contact email is now " + stored

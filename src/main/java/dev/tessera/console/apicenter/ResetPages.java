@@ -1,9 +1,12 @@
 package dev.tessera.console.apicenter;
 
+import dev.tessera.audit.AuditEventType;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.console.AdminGate;
 import dev.tessera.console.signin.SignInLockout;
 import dev.tessera.account.CustomerId;
+import dev.tessera.account.ManagerAccounts;
 import dev.tessera.account.UserAccounts;
 import dev.tessera.system.TesseraException;
 import dev.tessera.token.DeveloperTokens;
@@ -36,9 +39,13 @@ class ResetPages {
     private final OneTimeForms forms;
     private final ShownOnce shownOnce;
     private final SignInLockout lockout;
+    private final ManagerAccounts accounts;
+    private final AuditLog audit;
 
     ResetPages(DeveloperTokens tokens, UserAccounts users, AdminGate gate, OneTimeForms forms, ShownOnce shownOnce,
-            SignInLockout lockout) {
+            SignInLockout lockout, ManagerAccounts accounts, AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.gate = gate;
@@ -73,11 +80,13 @@ class ResetPages {
             model.addAttribute("reason", reason);
             var locked = lockout.lockedFor(email, request.getRemoteAddr());
             if (locked.isPresent()) {
+                refusedAudit(id, principal, request, "locked out after wrong passwords");
                 return refuse(id, principal, request, response, model, "Too many wrong passwords. Try again in "
                         + SignInLockout.minutesLeft(locked.get()) + " minutes. The token was not reset.");
             }
             if (password.isEmpty() || !users.passwordMatches(email, password)) {
                 lockout.recordFailure(email, request.getRemoteAddr());
+                refusedAudit(id, principal, request, password.isEmpty() ? "no password given" : "wrong password");
                 return refuse(id, principal, request, response, model, password.isEmpty()
                         ? "Enter your password to confirm. The token was not reset."
                         : "That password is not correct. The token was not reset.");
@@ -103,16 +112,22 @@ class ResetPages {
         ShownOnce.Token token = shownOnce.take(request.getSession(), id);
         if (token == null) {
             Object notice = model.getAttribute("notice");
-            if (notice != null) {
-                redirect.addFlashAttribute("notice", notice);
-            }
+            redirect.addFlashAttribute("notice", notice != null ? notice : "The new token was shown once and is "
+                    + "now hidden: Tessera keeps only its masked form. If you did not store it, reset the token again.");
             return "redirect:/accounts/" + id.digits() + "/api-center";
         }
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         model.addAttribute("accountId", id);
+        model.addAttribute("account", accounts.get(id, principal.getName()));
         model.addAttribute("shown", token);
         return "new-token";
+    }
+
+    /** A refused reset leaves a trace: who tried, from where, and why it was refused (issue 16). */
+    private void refusedAudit(CustomerId id, Principal principal, HttpServletRequest request, String why) {
+        audit.record(id.value(), AuditEventType.TOKEN_RESET_REFUSED, RequestActor.of(principal, request),
+                java.util.Map.of("reason", why));
     }
 
     private String refuse(CustomerId id, Principal principal, HttpServletRequest request, HttpServletResponse response,
@@ -125,6 +140,7 @@ class ResetPages {
             String problem) {
         DeveloperTokens.TokenView token = tokens.view(id, RequestActor.of(principal, request));
         model.addAttribute("accountId", id);
+        model.addAttribute("account", accounts.get(id, principal.getName()));
         model.addAttribute("token", token);
         model.addAttribute("problem", problem);
         model.addAttribute("form", forms.issue(request.getSession(), "reset:" + id.digits()));

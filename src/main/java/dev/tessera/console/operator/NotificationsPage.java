@@ -40,6 +40,12 @@ class NotificationsPage {
     record Row(String customerId, String kind, String recipient, String subject, String state, String stateClass,
             String stateDetail, int attempts, String created, String lastError, String textBody) {
 
+        /** TOKEN_RESET → "Token reset". */
+        static String kindLabel(String kind) {
+            String words = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
         static Row of(NotificationView mail) {
             String state;
             String stateClass;
@@ -48,7 +54,8 @@ class NotificationsPage {
                 case HELD -> {
                     state = "Not sent";
                     stateClass = "warn";
-                    detail = "Not sent: no SMTP server is configured (spring.mail.host). Read it here.";
+                    detail = "Not sent yet: this Tessera has no mail server set up, so the mail waits here. Read it "
+                            + "below; it goes out once your operator sets up a mail server.";
                 }
                 case PENDING -> {
                     boolean retrying = mail.attempts() > 0;
@@ -73,7 +80,7 @@ class NotificationsPage {
                     detail = "Gave up after " + mail.attempts() + (mail.attempts() == 1 ? " attempt." : " attempts.");
                 }
             }
-            return new Row(display(mail.customerId()), mail.kind().name(), mail.recipient(), mail.subject(), state,
+            return new Row(display(mail.customerId()), kindLabel(mail.kind().name()), mail.recipient(), mail.subject(), state,
                     stateClass, detail, mail.attempts(), Dates.second(mail.createdAt()), mail.lastError(),
                     mail.textBody());
         }

@@ -5,6 +5,9 @@ import dev.tessera.system.web.ErrorStatus;
 import dev.tessera.console.FormErrors;
 import dev.tessera.console.Dates;
 import dev.tessera.console.OperatorGate;
+import dev.tessera.console.Labels;
+import dev.tessera.account.ManagerAccounts;
+import dev.tessera.quota.UsageReports;
 import dev.tessera.console.UsageChart;
 import dev.tessera.access.AccessApplication;
 import dev.tessera.access.AccessApplications;
@@ -37,15 +40,23 @@ class ReviewQueuePage {
 
     private final AccessApplications applications;
     private final OperatorGate operator;
+    private final Labels labels;
+    private final ManagerAccounts accounts;
+    private final UsageReports usage;
 
-    ReviewQueuePage(AccessApplications applications, OperatorGate operator) {
+    ReviewQueuePage(AccessApplications applications, OperatorGate operator, Labels labels, ManagerAccounts accounts,
+            UsageReports usage) {
+        this.labels = labels;
+        this.accounts = accounts;
+        this.usage = usage;
         this.applications = applications;
         this.operator = operator;
     }
 
     /** One pending application as the reviewer sees it. */
-    record Item(long id, String customerId, AccessLevel requestedLevel, AccessLevel currentLevel, String useCase,
-            String expectedDailyOperations, String companyUrl, String submitted, String submittedBy) {}
+    record Item(long id, String customerId, String accountName, String companyName, AccessLevel requestedLevel,
+            AccessLevel currentLevel, String useCase, String expectedDailyOperations, String companyUrl, String submitted,
+            String submittedBy, Sparkline usage, List<String> history) {}
 
     @GetMapping
     String show(@RequestParam(defaultValue = "1") int page, Principal principal, Model model) {
@@ -70,8 +81,9 @@ class ReviewQueuePage {
         operator.require(principal, PAGE);
         try {
             AccessApplication decided = applications.decide(id, approve, reason, RequestActor.of(principal, request));
-            redirect.addFlashAttribute("notice", "Application " + id + " of " + display(decided.customerId()) + " for "
-                    + decided.requestedLevel() + " was " + decided.status().name().toLowerCase()
+            redirect.addFlashAttribute("notice", "The application of " + accountName(decided.customerId()) + " ("
+                    + display(decided.customerId()) + ") for "
+                    + labels.level(decided.requestedLevel()) + " was " + decided.status().name().toLowerCase()
                     + ". The API contact email is told.");
         } catch (TesseraException e) {
             if (e.field() == null) {
@@ -100,9 +112,22 @@ class ReviewQueuePage {
 
     private Item item(AccessApplication a) {
         CustomerId account = CustomerId.parse(a.customerId());
-        return new Item(a.id(), account.display(), a.requestedLevel(), applications.level(account), a.useCase(),
-                UsageChart.count(a.expectedDailyOperations()), a.companyUrl(), Dates.minute(a.submittedAt()),
-                a.submittedBy());
+        var manager = accounts.findForOperator(account);
+        List<String> history = applications.historyForOperator(account).stream().filter(h -> h.id() != a.id())
+                .sorted((x, y) -> y.submittedAt().compareTo(x.submittedAt()))
+                .map(h -> labels.level(h.requestedLevel()) + ", " + Dates.minute(h.submittedAt()) + ": "
+                        + h.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (h.decisionReason() == null ? "" : " — “" + h.decisionReason() + "”"))
+                .toList();
+        return new Item(a.id(), account.display(), manager.map(m -> m.name()).orElse("Unknown account"),
+                manager.map(m -> m.companyName()).orElse(""), a.requestedLevel(), applications.level(account),
+                a.useCase(), UsageChart.count(a.expectedDailyOperations()), a.companyUrl(),
+                Dates.minute(a.submittedAt()), a.submittedBy(), Sparkline.of(usage.operatorReport(account).daily()),
+                history);
+    }
+
+    private String accountName(String customerId) {
+        return accounts.findForOperator(CustomerId.parse(customerId)).map(m -> m.name()).orElse("an account");
     }
 
     private static String display(String customerId) {

@@ -2,6 +2,7 @@ package dev.tessera.console.signin;
 
 import dev.tessera.account.ManagerAccounts;
 import dev.tessera.account.Membership;
+import dev.tessera.account.UserAccounts;
 import dev.tessera.audit.Actor;
 import dev.tessera.audit.AuditEventType;
 import dev.tessera.audit.AuditLog;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds Spring Security's sign-in outcomes to the {@link SignInLockout}, and records a failed
  * sign-in of an existing user as SIGN_IN_FAILED in the audit log of each manager account the user
- * belongs to (an unknown email has no account to record it on). Covers the console form and HTTP
+ * belongs to (an unknown email has no account to record it on). A console sign-in is noted as
+ * the user's last sign-in. Covers the console form and HTTP
  * Basic alike, since both authenticate through the same manager.
  */
 @Component
@@ -25,11 +28,13 @@ class SignInEvents {
     private final SignInLockout lockout;
     private final ManagerAccounts accounts;
     private final AuditLog audit;
+    private final UserAccounts users;
 
-    SignInEvents(SignInLockout lockout, ManagerAccounts accounts, AuditLog audit) {
+    SignInEvents(SignInLockout lockout, ManagerAccounts accounts, AuditLog audit, UserAccounts users) {
         this.lockout = lockout;
         this.accounts = accounts;
         this.audit = audit;
+        this.users = users;
     }
 
     @EventListener
@@ -49,6 +54,12 @@ class SignInEvents {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         lockout.recordSuccess(event.getAuthentication().getName(), clientIp(event.getAuthentication()));
+    }
+
+    /** A console sign-in (not each HTTP Basic request of the API): the Users page shows when. */
+    @EventListener
+    void signedIn(InteractiveAuthenticationSuccessEvent event) {
+        users.recordSignIn(event.getAuthentication().getName());
     }
 
     private static String clientIp(Authentication authentication) {

@@ -1,5 +1,6 @@
 package dev.tessera.console.signin;
 
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,12 +11,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPage {
 
+    /** Set by SecurityConfiguration's failure handler: the email of the last failed sign-in. */
+    private static final String LAST_EMAIL = "dev.tessera.signin.lastEmail";
+
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
             @RequestParam(name = "signed-out", required = false) String signedOut,
-            @RequestParam(required = false) String expired, Principal principal, Model model) {
+            @RequestParam(required = false) String expired,
+            @RequestParam(name = "session-ended", required = false) String sessionEnded, Principal principal,
+            HttpSession session, Model model) {
         if (principal != null) {
             return "redirect:/";
+        }
+        if (session != null && session.getAttribute(LAST_EMAIL) instanceof String email) {
+            model.addAttribute("email", email);
         }
         if (locked != null) {
             model.addAttribute("problem", "Too many failed sign-ins. Try again in " + minutes(locked) + ".");
@@ -24,6 +33,9 @@ class SignInPage {
             model.addAttribute("problem", "The email or password is not correct.");
         } else if (expired != null) {
             model.addAttribute("problem", "The sign-in form had expired. Please sign in again.");
+        } else if (sessionEnded != null) {
+            model.addAttribute("problem", "Your session ended, so nothing was changed. Sign in again to go back "
+                    + "to the page you were on.");
         } else if (signedOut != null) {
             model.addAttribute("notice", "You have signed out.");
         }

@@ -14,6 +14,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.SimpleSavedRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -103,7 +106,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .failureUrl("/login?error")
+                        .failureHandler((request, response, e) -> {
+                            // Keep the email for the next try, so a wrong password does not clear it.
+                            request.getSession().setAttribute(LAST_EMAIL, request.getParameter("email"));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
@@ -118,9 +125,26 @@ class SecurityConfiguration {
                         response.sendRedirect(request.getContextPath() + "/login?expired");
                         return;
                     }
+                    if (e instanceof CsrfException && !signedIn()) {
+                        // The session ended (signed out in another tab, expired): nothing was done. Sign in
+                        // again, then come back to the page the form was on.
+                        request.getSession().setAttribute("SPRING_SECURITY_SAVED_REQUEST",
+                                new SimpleSavedRequest(ReturnPath.of(request)));
+                        response.sendRedirect(request.getContextPath() + "/login?session-ended");
+                        return;
+                    }
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }))
                 .build();
+    }
+
+    /** Session attribute with the email of the last failed console sign-in (read by the sign-in page). */
+    static final String LAST_EMAIL = "dev.tessera.signin.lastEmail";
+
+    private static boolean signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     /** Only Tessera's own files; no fonts, CDNs or other origins; forms post back to Tessera only. */

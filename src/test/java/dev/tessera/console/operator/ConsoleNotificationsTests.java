@@ -33,11 +33,11 @@ class ConsoleNotificationsTests extends BrowserTests {
             page.waitForURL("**/accounts/" + account.customerId() + "/notifications");
 
             Locator newest = page.getByTestId("notification").first();
-            assertThat(newest.textContent()).contains("TOKEN_RESET", "api-team@acme.example");
+            assertThat(newest.textContent()).contains("Token reset", "api-team@acme.example");
             assertThat(newest.getByTestId("delivery-state").textContent()).isEqualTo("Not sent");
-            assertThat(newest.textContent()).contains("no SMTP server is configured");
+            assertThat(newest.textContent()).contains("no mail server set up").doesNotContain("spring.mail");
             assertThat(page.getByTestId("notification").allTextContents())
-                    .anyMatch(text -> text.contains("CONTACT_CONFIRMATION"));
+                    .anyMatch(text -> text.contains("Contact confirmation"));
 
             newest.getByText("Read the mail").click();
             Locator body = newest.locator(".mail-body");
@@ -61,7 +61,7 @@ class ConsoleNotificationsTests extends BrowserTests {
             page.navigate("/accounts/" + account.customerId() + "/notifications");
             assertThat(page.getByTestId("notification-total").textContent()).isEqualTo(total + " mails");
             assertThat(page.getByTestId("notification").count()).isEqualTo(NotificationsPage.PAGE_SIZE);
-            assertThat(page.getByTestId("notification").first().textContent()).contains("TOKEN_RESET");
+            assertThat(page.getByTestId("notification").first().textContent()).contains("Token reset");
             page.getByTestId("notification").first().getByText("Read the mail").click();
             assertThat(page.getByTestId("notification").first().locator(".mail-body").textContent())
                     .contains("rotation " + NotificationsPage.PAGE_SIZE);
@@ -73,7 +73,7 @@ class ConsoleNotificationsTests extends BrowserTests {
             link(page, "Older →").click();
             assertThat(page.locator(".pager").textContent()).contains("Page 2 of 2");
             assertThat(page.getByTestId("notification").count()).isEqualTo(2);
-            assertThat(page.getByTestId("notification").last().textContent()).contains("CONTACT_CONFIRMATION");
+            assertThat(page.getByTestId("notification").last().textContent()).contains("Contact confirmation");
         }
     }
 
@@ -99,7 +99,7 @@ class ConsoleNotificationsTests extends BrowserTests {
             page.waitForURL("**/operator/notifications");
             String all = page.locator("main").textContent();
             assertThat(all).contains(ConsoleDriver.display(first.customerId()),
-                    ConsoleDriver.display(second.customerId()), "TOKEN_ISSUED");
+                    ConsoleDriver.display(second.customerId()), "Token issued");
             session.screenshot("operator-notifications");
         }
     }
