@@ -62,9 +62,11 @@ public class Labels {
             case CONTACT_EMAIL_CHANGED -> "Contact email changed";
             case CONTACT_EMAIL_CONFIRMED -> "Contact email confirmed";
             case USER_ADDED -> "User added";
+            case USER_INVITED -> "User invited";
             case USER_ROLE_CHANGED -> "Role changed";
             case USER_REMOVED -> "User removed";
             case SIGN_IN_FAILED -> "Sign-in failed";
+            case SIGN_IN_LOCKED -> "Sign-in locked out";
         };
     }
 
