@@ -98,6 +98,8 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("POST " + console + "/users/role", ADMINS);
         RULES.put("POST " + console + "/users/remove", ADMINS);
         RULES.put("GET " + console + "/audit", ADMINS);
+        RULES.put("GET " + console + "/audit.csv", ADMINS);
+        RULES.put("GET /jump", SIGNED_IN);
         RULES.put("GET " + console + "/notifications", ADMINS);
         RULES.put("GET " + console + "/api-center", ADMINS);
         RULES.put("POST " + console + "/api-center/token", ADMINS);
