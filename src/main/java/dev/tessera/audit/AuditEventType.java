@@ -15,5 +15,7 @@ public enum AuditEventType {
     USER_ADDED,
     USER_ROLE_CHANGED,
     USER_REMOVED,
-    SIGN_IN_FAILED
+    SIGN_IN_FAILED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED
 }
