@@ -15,10 +15,17 @@ public final class DataPlane {
 
     private final Verifier verifier;
     private final JsonMapper json;
+    private final DataPlaneOutcomes outcomes;
 
     public DataPlane(Verifier verifier, JsonMapper json) {
+        this(verifier, json, DataPlaneOutcomes.NONE);
+    }
+
+    /** A data plane that counts its decisions and their time in {@code outcomes}. */
+    public DataPlane(Verifier verifier, JsonMapper json, DataPlaneOutcomes outcomes) {
         this.verifier = verifier;
         this.json = json;
+        this.outcomes = outcomes;
     }
 
     /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
@@ -38,6 +45,17 @@ public final class DataPlane {
      */
     public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri,
             String service, String operations) {
+        if (!outcomes.counting()) {
+            return decideForwardAuth(token, loginCustomerId, originalUri, service, operations);
+        }
+        long start = System.nanoTime();
+        Verdict verdict = decideForwardAuth(token, loginCustomerId, originalUri, service, operations);
+        outcomes.record(verdict, System.nanoTime() - start);
+        return verdict;
+    }
+
+    private Verdict decideForwardAuth(CharSequence token, CharSequence loginCustomerId, String originalUri,
+            String service, String operations) {
         long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
         if (count < 1) {
             return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
@@ -53,6 +71,16 @@ public final class DataPlane {
      * @param loginCustomerId the {@code login-customer-id} header, possibly null
      */
     public Verdict verify(byte[] body, CharSequence loginCustomerId) {
+        if (!outcomes.counting()) {
+            return decideVerify(body, loginCustomerId);
+        }
+        long start = System.nanoTime();
+        Verdict verdict = decideVerify(body, loginCustomerId);
+        outcomes.record(verdict, System.nanoTime() - start);
+        return verdict;
+    }
+
+    private Verdict decideVerify(byte[] body, CharSequence loginCustomerId) {
         VerifyRequest request = body == null ? null : VerifyRequest.parse(json, body);
         if (request == null) {
             return RefusalReason.FIELD_INVALID;

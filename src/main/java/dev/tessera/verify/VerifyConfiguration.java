@@ -28,7 +28,17 @@ class VerifyConfiguration {
     }
 
     @Bean
-    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json) {
-        return new DataPlane(verifier, json);
+    DataPlaneOutcomes dataPlaneOutcomes() {
+        return new DataPlaneOutcomes();
+    }
+
+    @Bean
+    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json, DataPlaneOutcomes outcomes) {
+        return new DataPlane(verifier, json, outcomes);
+    }
+
+    @Bean
+    VerifyMetrics verifyMetrics(DataPlaneOutcomes outcomes) {
+        return new VerifyMetrics(outcomes);
     }
 }

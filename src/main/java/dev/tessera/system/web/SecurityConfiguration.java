@@ -24,6 +24,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * ({@code Authorization: Bearer}, see {@link BearerCredentials}), HTTP Basic or the console's
  * session; CSRF applies to session callers only. Everything else is the console; its
  * one public page besides sign-in is the contact email confirmation link, opened from a mail.
+ * Health probes and {@code /actuator/prometheus} (counts and timings, no secret) answer without
+ * sign-in, for load balancers and Prometheus; put them on a private port with
+ * {@code MANAGEMENT_SERVER_PORT} where the main port is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -97,6 +100,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
+                                "/actuator/prometheus",
                                 "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())
