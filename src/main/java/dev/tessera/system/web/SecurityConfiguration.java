@@ -100,7 +100,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
-                                "/actuator/prometheus",
+                                "/actuator/prometheus", "/v3/api-docs",
                                 "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())
