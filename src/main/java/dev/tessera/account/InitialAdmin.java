@@ -11,13 +11,14 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no user yet), creates the platform OPERATOR from {@code TESSERA_ADMIN_EMAIL}
  * and {@code TESSERA_ADMIN_PASSWORD}; without them, {@code admin@localhost} with a generated
- * password written to {@code <data dir>/initial-admin-password} (mode 600). Only that file's path
- * is logged. Runs before the server accepts requests.
+ * password written to {@code <data dir>/initial-admin-password} (mode 600; one file per database,
+ * see {@link SecretFiles#ofDatabase}). Only that file's path is logged. Runs before the server accepts requests.
  */
 @Component
 class InitialAdmin implements SmartInitializingSingleton {
@@ -29,10 +30,12 @@ class InitialAdmin implements SmartInitializingSingleton {
 
     private final UserAccounts users;
     private final TesseraProperties properties;
+    private final String databaseUrl;
 
-    InitialAdmin(UserAccounts users, TesseraProperties properties) {
+    InitialAdmin(UserAccounts users, TesseraProperties properties, Environment environment) {
         this.users = users;
         this.properties = properties;
+        this.databaseUrl = environment.getProperty("spring.datasource.url", "");
     }
 
     @Override
@@ -47,7 +50,7 @@ class InitialAdmin implements SmartInitializingSingleton {
             return;
         }
         String password = generatePassword();
-        Path file = properties.dataDir().resolve(PASSWORD_FILE);
+        Path file = properties.dataDir().resolve(SecretFiles.ofDatabase(PASSWORD_FILE, databaseUrl));
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

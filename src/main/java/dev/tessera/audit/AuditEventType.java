@@ -19,5 +19,7 @@ public enum AuditEventType {
     USER_ROLE_CHANGED,
     USER_REMOVED,
     SIGN_IN_FAILED,
-    SIGN_IN_LOCKED
+    SIGN_IN_LOCKED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED
 }

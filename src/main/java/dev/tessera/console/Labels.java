@@ -67,6 +67,8 @@ public class Labels {
             case USER_REMOVED -> "User removed";
             case SIGN_IN_FAILED -> "Sign-in failed";
             case SIGN_IN_LOCKED -> "Sign-in locked out";
+            case API_KEY_CREATED -> "API key created";
+            case API_KEY_REVOKED -> "API key revoked";
         };
     }
 

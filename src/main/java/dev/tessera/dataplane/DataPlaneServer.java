@@ -1,5 +1,6 @@
 package dev.tessera.dataplane;
 
+import dev.tessera.system.StartupRefusal;
 import dev.tessera.verify.DataPlane;
 import dev.tessera.verify.DataPlaneProtocol;
 import io.netty.bootstrap.ServerBootstrap;
@@ -105,8 +106,11 @@ public final class DataPlaneServer implements SmartLifecycle {
                 });
         try {
             channel = bootstrap.bind(properties.dataPlaneAddress(), properties.dataPlanePort()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             shutDownGroups();
+            if (e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
+                throw StartupRefusal.portInUse(properties.dataPlanePort(), "the data plane", "TESSERA_DATA_PLANE_PORT", e);
+            }
             throw new IllegalStateException("The data plane cannot listen on " + properties.dataPlaneAddress() + ":"
                     + properties.dataPlanePort() + " (tessera.data-plane-port, -1 turns it off): " + e.getMessage(), e);
         }

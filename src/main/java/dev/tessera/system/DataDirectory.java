@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,7 +22,8 @@ import org.springframework.core.env.Environment;
  * it; the embedded H2 database file created empty with mode 600 before H2 opens it (H2 would create
  * it with the process umask, typically 644); and once the application is ready, every file directly
  * in the directory (the database, the pepper, the first admin's password) set to 600. An existing
- * directory keeps the mode its owner gave it. Does nothing on a file system without POSIX modes.
+ * directory keeps the mode its owner gave it. Does nothing on a file system without POSIX modes. On H2 the directory is then locked for this process
+ * ({@link DataDirectoryLock}), before H2 opens its file.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
@@ -32,7 +34,14 @@ class DataDirectory {
     @Bean
     static BeanFactoryPostProcessor dataDirectoryCreator(Environment environment) {
         return beanFactory -> {
-            create(Path.of(environment.getRequiredProperty("tessera.data-dir")));
+            Path directory = Path.of(environment.getRequiredProperty("tessera.data-dir"));
+            create(directory);
+            if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
+                    && beanFactory instanceof DefaultListableBeanFactory registry) {
+                DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+                registry.registerSingleton("dataDirectoryLock", lock);
+                registry.registerDisposableBean("dataDirectoryLock", lock);
+            }
             createH2File(environment.getProperty("spring.datasource.url"));
         };
     }

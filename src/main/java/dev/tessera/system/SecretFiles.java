@@ -46,4 +46,19 @@ public final class SecretFiles {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
+
+    /**
+     * The name of a database's secret file: {@code name} itself for the embedded H2 (or no URL), and
+     * {@code name-<where>} for any other database, e.g. {@code initial-admin-password-postgresql-db-5432-tessera},
+     * so a Tessera switched to PostgreSQL never overwrites the secrets of the H2 install (issue 14).
+     * Credentials and parameters of the URL are left out.
+     */
+    public static String ofDatabase(String name, String databaseUrl) {
+        if (databaseUrl == null || databaseUrl.isEmpty() || databaseUrl.startsWith("jdbc:h2:")) {
+            return name;
+        }
+        String where = databaseUrl.replaceFirst("^jdbc:", "").replaceFirst("[?;].*$", "").replaceFirst("//[^/@]*@", "//")
+                .replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-|-$", "");
+        return name + "-" + (where.length() > 80 ? where.substring(0, 80) : where);
+    }
 }

@@ -13,11 +13,14 @@ import dev.tessera.cluster.Propagation;
 import dev.tessera.contact.Notifications;
 import dev.tessera.system.TesseraException;
 import dev.tessera.system.TextFields;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,10 +51,15 @@ public class DeveloperTokens {
     private final SecureRandom random;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Timer resets;
 
     DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access,
             AuditLog audit, Notifications notifications, SecureRandom tokenRandom, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.resets = Timer.builder("tessera.token.resets")
+                .description("Developer-token resets that committed, and their server time (transaction and index swap)")
+                .publishPercentileHistogram()
+                .register(meters);
         this.tokens = tokens;
         this.hasher = hasher;
         this.feed = feed;
@@ -100,6 +108,7 @@ public class DeveloperTokens {
      * @throws TesseraException 404 when the account has no token yet, 400 for a bad reason
      */
     public IssuedToken reset(CustomerId account, Actor actor, String reason) {
+        long start = System.nanoTime();
         access.requireAdmin(account, actor.email());
         String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
         DeveloperToken token = DeveloperToken.generate(random);
@@ -128,7 +137,9 @@ public class DeveloperTokens {
             return new TokenView(token.masked(), lineage.accessLevel(), now, lineage.issuedAt(), now,
                     lineage.resetCount() + 1);
         });
-        return new IssuedToken(token, previous[0], committed, feed.awaitAppended());
+        IssuedToken issued = new IssuedToken(token, previous[0], committed, feed.awaitAppended());
+        resets.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return issued;
     }
 
     /** The masked token and its lineage; records that it was viewed. @throws TesseraException 404 when none */

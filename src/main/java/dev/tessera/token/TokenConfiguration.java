@@ -1,12 +1,14 @@
 package dev.tessera.token;
 
 import dev.tessera.system.SecretFiles;
+import dev.tessera.system.StartupRefusal;
 import dev.tessera.system.TesseraProperties;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,6 +24,29 @@ class TokenConfiguration {
     static final String PEPPER_FILE = "token-pepper";
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+
+    /**
+     * Checks the pepper setting before any bean is made, so a missing or bad pepper stops start-up
+     * before Flyway touches the database, with a message naming TESSERA_TOKEN_PEPPER.
+     */
+    @Bean
+    static BeanFactoryPostProcessor pepperCheck(Environment environment) {
+        return beanFactory -> {
+            String pepper = environment.getProperty("tessera.token-pepper", "");
+            if (pepper.isBlank()) {
+                if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+                    throw new MissingPepperException();
+                }
+                return;
+            }
+            try {
+                TokenPepper.fromBase64(pepper);
+            } catch (IllegalArgumentException e) {
+                throw new StartupRefusal(e.getMessage() + ".", "Set TESSERA_TOKEN_PEPPER to " + PEPPER_EXAMPLE
+                        + ", the same on every node.");
+            }
+        };
+    }
 
     @Bean
     TokenPepper tokenPepper(TesseraProperties properties, Environment environment) {
@@ -53,14 +78,16 @@ class TokenConfiguration {
         return new SecureRandom();
     }
 
+    private static final String PEPPER_EXAMPLE = "a base64 secret of at least 32 bytes"
+            + " (for example: export TESSERA_TOKEN_PEPPER=\"$(openssl rand -base64 32)\")";
+
     /** Start-up refused: an external database needs an explicit pepper. */
-    static final class MissingPepperException extends IllegalStateException {
+    static final class MissingPepperException extends StartupRefusal {
         MissingPepperException() {
-            super("""
-                    Tessera needs a token pepper when it does not use the embedded H2 database.
-                    Set TESSERA_TOKEN_PEPPER to a base64 secret of at least 32 bytes, the same on every node,
-                    for example: export TESSERA_TOKEN_PEPPER="$(openssl rand -base64 32)"
-                    Keep it out of the database and back it up: without it no existing token verifies.""");
+            super("Tessera needs a token pepper when it does not use the embedded H2 database, and"
+                    + " TESSERA_TOKEN_PEPPER is not set. Nothing was done to the database.",
+                    "Set TESSERA_TOKEN_PEPPER to " + PEPPER_EXAMPLE + ", the same on every node. Keep it out of"
+                            + " the database and back it up: without it no existing token verifies.");
         }
     }
 }

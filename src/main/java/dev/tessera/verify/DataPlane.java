@@ -1,9 +1,9 @@
 package dev.tessera.verify;
 
-import java.util.function.BooleanSupplier;
 import static dev.tessera.verify.DataPlaneProtocol.MALFORMED_CUSTOMER;
 
 import dev.tessera.account.CustomerId;
+import java.util.function.BooleanSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,20 +17,23 @@ public final class DataPlane {
     private final Verifier verifier;
     private final JsonMapper json;
     private final BooleanSupplier current;
+    private final DataPlaneOutcomes outcomes;
 
     /** A decision that is always current: one node on its own, benchmarks and tests of the decision. */
     public DataPlane(Verifier verifier, JsonMapper json) {
-        this(verifier, json, () -> true);
+        this(verifier, json, () -> true, DataPlaneOutcomes.NONE);
     }
 
     /**
      * @param current whether this node may answer from its memory now ({@code cluster.ClusterNode#current}):
      *     when it may not, every request that is well formed is refused with {@link RefusalReason#UNAVAILABLE}
+     * @param outcomes where decisions and their time are counted ({@link DataPlaneOutcomes#NONE}: nowhere)
      */
-    public DataPlane(Verifier verifier, JsonMapper json, BooleanSupplier current) {
+    public DataPlane(Verifier verifier, JsonMapper json, BooleanSupplier current, DataPlaneOutcomes outcomes) {
         this.verifier = verifier;
         this.json = json;
         this.current = current;
+        this.outcomes = outcomes;
     }
 
     /** {@code GET /v1/forward-auth} without {@code tessera-service} and {@code tessera-operations} headers. */
@@ -51,6 +54,17 @@ public final class DataPlane {
      */
     public Verdict forwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri,
             CharSequence service, CharSequence operations) {
+        if (!outcomes.counting()) {
+            return decideForwardAuth(token, loginCustomerId, originalUri, service, operations);
+        }
+        long start = System.nanoTime();
+        Verdict verdict = decideForwardAuth(token, loginCustomerId, originalUri, service, operations);
+        outcomes.record(verdict, System.nanoTime() - start);
+        return verdict;
+    }
+
+    private Verdict decideForwardAuth(CharSequence token, CharSequence loginCustomerId, CharSequence originalUri,
+            CharSequence service, CharSequence operations) {
         long count = operations == null ? 1 : DataPlaneProtocol.operations(operations);
         if (count < 1) {
             return token == null || token.length() == 0 ? RefusalReason.PARAMETER_MISSING : RefusalReason.FIELD_INVALID;
@@ -65,6 +79,16 @@ public final class DataPlane {
      * @param loginCustomerId the {@code login-customer-id} header, possibly null
      */
     public Verdict verify(byte[] body, CharSequence loginCustomerId) {
+        if (!outcomes.counting()) {
+            return decideVerify(body, loginCustomerId);
+        }
+        long start = System.nanoTime();
+        Verdict verdict = decideVerify(body, loginCustomerId);
+        outcomes.record(verdict, System.nanoTime() - start);
+        return verdict;
+    }
+
+    private Verdict decideVerify(byte[] body, CharSequence loginCustomerId) {
         VerifyRequest request = body == null ? null : VerifyRequest.parse(json, body);
         if (request == null) {
             return RefusalReason.FIELD_INVALID;

@@ -29,7 +29,17 @@ class VerifyConfiguration {
     }
 
     @Bean
-    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json, ClusterNode node) {
-        return new DataPlane(verifier, json, node::current);
+    DataPlaneOutcomes dataPlaneOutcomes() {
+        return new DataPlaneOutcomes();
+    }
+
+    @Bean
+    DataPlane dataPlaneDecision(Verifier verifier, JsonMapper json, ClusterNode node, DataPlaneOutcomes outcomes) {
+        return new DataPlane(verifier, json, node::current, outcomes);
+    }
+
+    @Bean
+    VerifyMetrics verifyMetrics(DataPlaneOutcomes outcomes) {
+        return new VerifyMetrics(outcomes);
     }
 }

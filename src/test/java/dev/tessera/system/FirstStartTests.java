@@ -55,18 +55,48 @@ class FirstStartTests {
     void postgresWithoutAPepperFailsFastSayingHowToSetOne() {
         TestDatabase database = TestDatabase.fresh(Storage.POSTGRES);
         assertThatThrownBy(() -> RunningTessera.start(database, "tessera.token-pepper="))
-                .rootCause()
                 .hasMessageContaining("TESSERA_TOKEN_PEPPER")
-                .hasMessageContaining("openssl rand -base64 32");
+                .isInstanceOfSatisfying(StartupRefusal.class,
+                        refusal -> assertThat(refusal.action()).contains("openssl rand -base64 32"));
     }
 
     @Test
     void aPepperShorterThan32BytesIsRefused() {
         TestDatabase database = TestDatabase.fresh(Storage.H2);
         assertThatThrownBy(() -> RunningTessera.start(database, "tessera.token-pepper=c2hvcnQ="))
-                .rootCause()
+                .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("at least 32 bytes")
                 .hasMessageNotContaining("c2hvcnQ=");
+    }
+
+    /** Issue 14: switching an install to PostgreSQL overwrote the H2 database's password file. */
+    @Test
+    void aSecondDatabaseNeverOverwritesTheFirstOnesPasswordFile() throws IOException {
+        TestDatabase h2 = TestDatabase.fresh(Storage.H2);
+        Path h2File = h2.dataDir().resolve("initial-admin-password");
+        try (RunningTessera tessera = RunningTessera.start(h2, "tessera.admin-email=", "tessera.admin-password=")) {
+            assertThat(h2File).exists();
+        }
+        String h2Password = Files.readString(h2File);
+        TestDatabase postgres = TestDatabase.fresh(Storage.POSTGRES);
+        try (RunningTessera tessera = RunningTessera.start(postgres, "tessera.data-dir=" + h2.dataDir(),
+                "tessera.admin-email=", "tessera.admin-password=")) {
+            Path postgresFile = h2.dataDir().resolve(SecretFiles.ofDatabase("initial-admin-password",
+                    postgres.properties().get("spring.datasource.url")));
+            assertThat(postgresFile.getFileName().toString()).startsWith("initial-admin-password-postgresql-");
+            assertThat(Files.readString(h2File)).isEqualTo(h2Password);
+            assertThat(tessera.api().as("admin@localhost", Files.readString(postgresFile).strip())
+                    .get("/api/v1/manager-accounts").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDatabasesSecretFileNameLeavesOutCredentialsAndParameters() {
+        assertThat(SecretFiles.ofDatabase("initial-admin-password", "jdbc:h2:file:./data/tessera;WRITE_DELAY=0"))
+                .isEqualTo("initial-admin-password");
+        assertThat(SecretFiles.ofDatabase("initial-admin-password",
+                "jdbc:postgresql://tessera:s3cret@db.internal:5432/tessera?password=s3cret"))
+                .isEqualTo("initial-admin-password-postgresql-db.internal-5432-tessera");
     }
 
     private static boolean ownerOnly(Path file) throws IOException {

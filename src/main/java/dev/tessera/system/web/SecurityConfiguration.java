@@ -1,6 +1,7 @@
 package dev.tessera.system.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,13 +18,18 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Three filter chains. The data plane ({@code /v1/**}) has no session and no sign-in: the
- * developer token is its credential. The management API ({@code /api/**}) takes HTTP Basic or the
- * console's session; CSRF applies to session callers only. Everything else is the console; its
+ * developer token is its credential. The management API ({@code /api/**}) takes an API key
+ * ({@code Authorization: Bearer}, see {@link BearerCredentials}), HTTP Basic or the console's
+ * session; CSRF applies to session callers only. Everything else is the console; its
  * one public page besides sign-in is the contact email confirmation link, opened from a mail.
+ * Health probes and {@code /actuator/prometheus} (counts and timings, no secret) answer without
+ * sign-in, for load balancers and Prometheus; put them on a private port with
+ * {@code MANAGEMENT_SERVER_PORT} where the main port is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain managementApi(HttpSecurity http, ObjectProvider<BearerCredentials> bearer) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (DatabaseOutage.causedBy(e)) {
                 response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
@@ -67,8 +73,10 @@ class SecurityConfiguration {
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED,
-                    "Sign in: send HTTP Basic credentials or use a console session.");
+                    "Sign in: send an API key (Authorization: Bearer), HTTP Basic credentials or use a console session.");
         };
+        bearer.ifAvailable(credentials -> http.addFilterBefore(
+                new BearerAuthenticationFilter(credentials), BasicAuthenticationFilter.class));
         AccessDeniedHandler denied = (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                 e instanceof CsrfException
                         ? "A session request that changes something needs the X-CSRF-TOKEN header."
@@ -100,6 +108,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
+                                "/actuator/prometheus", "/v3/api-docs",
                                 "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())

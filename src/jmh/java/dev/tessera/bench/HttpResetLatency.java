@@ -1,0 +1,75 @@
+package dev.tessera.bench;
+
+import dev.tessera.testing.Api;
+import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.Scenario;
+import dev.tessera.testing.Storage;
+import dev.tessera.testing.TestDatabase;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Issue 14: a reset over HTTP as automation makes it, timed at the client on one node (loopback,
+ * keep-alive), with an API key ({@code Authorization: Bearer}) and with HTTP Basic (a bcrypt per
+ * call). Resets run one after another on one account, alternating key and Basic in blocks of 50 so
+ * both see the same machine; prints p50, p99 and the mean of each. H2 with Tessera's durable
+ * setting ({@code WRITE_DELAY=0}) unless POSTGRES is given.
+ *
+ * <p>Run: {@code mvn -B test-compile exec:exec@http-reset-latency -Dhttp-reset-latency.args="1000 H2"}
+ * (resets per credential, H2 or POSTGRES).
+ */
+public final class HttpResetLatency {
+
+    private static final int BLOCK = 50;
+
+    private HttpResetLatency() {}
+
+    public static void main(String[] args) {
+        int resets = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Storage storage = args.length > 1 ? Storage.valueOf(args[1].toUpperCase(Locale.ROOT)) : Storage.H2;
+        try (RunningTessera tessera = RunningTessera.start(TestDatabase.fresh(storage), "logging.level.root=WARN")) {
+            Scenario scenario = new Scenario(tessera);
+            Scenario.Account account = scenario.account("automation");
+            scenario.issueToken(account);
+            Api basic = account.admin().api();
+            Api.Reply created = basic.post("/api/v1/api-keys", Map.of("name", "benchmark", "scope", "token-admin",
+                    "accounts", java.util.List.of(account.customerId())));
+            Api key = tessera.api().header("Authorization", "Bearer " + created.text("apiKey"));
+            String path = account.path() + "/developer-token:reset";
+            for (int i = 0; i < 300; i++) {
+                reset(key, path);
+                reset(basic, path);
+            }
+            long[] withKey = new long[resets];
+            long[] withBasic = new long[resets];
+            for (int done = 0; done < resets; done += BLOCK) {
+                for (int i = done; i < Math.min(resets, done + BLOCK); i++) {
+                    withKey[i] = reset(key, path);
+                }
+                for (int i = done; i < Math.min(resets, done + BLOCK); i++) {
+                    withBasic[i] = reset(basic, path);
+                }
+            }
+            print("API key   ", storage, withKey);
+            print("HTTP Basic", storage, withBasic);
+        }
+    }
+
+    private static long reset(Api api, String path) {
+        long start = System.nanoTime();
+        Api.Reply reply = api.post(path, null);
+        long nanos = System.nanoTime() - start;
+        if (reply.status() != 200) {
+            throw new IllegalStateException("reset failed: " + reply.status());
+        }
+        return nanos;
+    }
+
+    private static void print(String label, Storage storage, long[] nanos) {
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "reset over HTTP with %s on %s: %d resets, p50 %.2f ms, p99 %.2f ms, mean %.2f ms%n",
+                label, storage, nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                Arrays.stream(nanos).average().orElseThrow() / 1e6);
+    }
+}
