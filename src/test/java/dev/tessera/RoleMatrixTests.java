@@ -82,6 +82,11 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + api + "/audit-events", ADMINS);
         RULES.put("GET " + api + "/usage", ADMINS);
         RULES.put("GET /api/v1/notifications", OPERATORS);
+        RULES.put("POST /api/v1/api-keys", SIGNED_IN);
+        RULES.put("GET /api/v1/api-keys", SIGNED_IN);
+        RULES.put("DELETE /api/v1/api-keys/{id}", SIGNED_IN);
+        RULES.put("GET /v3/api-docs", EVERYONE);
+        RULES.put("GET /v3/api-docs.yaml", EVERYONE);
         RULES.put("POST /api/v1/invitations/{id}:accept", SIGNED_IN);
         RULES.put("GET /invitations/{id}", SIGNED_IN);
         RULES.put("POST /invitations/{id}/accept", SIGNED_IN);

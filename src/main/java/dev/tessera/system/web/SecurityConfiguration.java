@@ -108,7 +108,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/actuator/health/**",
-                                "/actuator/prometheus", "/v3/api-docs",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs.yaml",
                                 "/error", "/contact-email/confirm")
                         .permitAll()
                         .anyRequest().authenticated())
