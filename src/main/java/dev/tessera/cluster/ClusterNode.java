@@ -1,17 +1,11 @@
 package dev.tessera.cluster;
 
-import java.net.InetAddress;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,14 +33,10 @@ public final class ClusterNode implements SmartLifecycle {
     private final Map<ChangeKind, ChangeApplier> appliers = new EnumMap<>(ChangeKind.class);
     private final ClusterProperties properties;
     private final String url;
-    private final String username;
-    private final String password;
     private final String nodeId = UUID.randomUUID().toString();
     private final String name;
 
-    private final Object wakeup = new Object();
     private final Object acknowledgements = new Object();
-    private boolean wakeRequested;
 
     private volatile long appliedSeq = -1;
     private volatile long servingUntilNanos = System.nanoTime() - 1;
@@ -54,7 +44,7 @@ public final class ClusterNode implements SmartLifecycle {
     private volatile boolean outageLogged;
     private long nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     private Thread follower;
-    private Connection connection;
+    private final FeedConnection feed;
     private long announcedSeq = -1;
     private long lastRenewal = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
@@ -73,19 +63,8 @@ public final class ClusterNode implements SmartLifecycle {
         }
         this.properties = properties;
         this.url = url;
-        this.username = username;
-        this.password = password;
-        this.name = properties.nodeName() != null ? properties.nodeName() : defaultName(nodeId);
-    }
-
-    private static String defaultName(String nodeId) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
-        }
-        return host + "-" + nodeId.substring(0, 6);
+        this.name = properties.nodeNameOr(nodeId.substring(0, 6));
+        this.feed = new FeedConnection(url, username, password, changes.postgres(), this::acknowledged);
     }
 
     /** Whether this node may answer the data plane now: its lease is fresh, or the operator opted into serving from memory. */
@@ -116,10 +95,7 @@ public final class ClusterNode implements SmartLifecycle {
 
     /** Asks the follower to pull now (after a local commit), instead of at the next notification or renewal. */
     void wake() {
-        synchronized (wakeup) {
-            wakeRequested = true;
-            wakeup.notifyAll();
-        }
+        feed.wake();
     }
 
     /** Waits up to {@code millis} for any node to announce an acknowledgement. */
@@ -140,8 +116,8 @@ public final class ClusterNode implements SmartLifecycle {
     public void start() {
         running = true;
         try {
-            connect();
-            long head = ChangeLog.head(connection);
+            feed.open();
+            long head = ChangeLog.head(feed.get());
             long started = System.nanoTime();
             for (ChangeApplier applier : appliers.values()) {
                 applier.loadAll();
@@ -149,8 +125,8 @@ public final class ClusterNode implements SmartLifecycle {
             appliedSeq = head;
             log.info("Cluster node {} loaded its state at change {} in {} ms", name, head,
                     (System.nanoTime() - started) / 1_000_000);
-            changes.forgetOtherNodesOnEmbedded(connection, nodeId);
-            changes.prune(connection);
+            changes.forgetOtherNodesOnEmbedded(feed.get(), nodeId);
+            changes.prune(feed.get());
             while (step()) {
                 // catch up with whatever was committed while loading
             }
@@ -162,22 +138,11 @@ public final class ClusterNode implements SmartLifecycle {
         follower.start();
     }
 
-    private void connect() throws SQLException {
-        connection = DriverManager.getConnection(url, username, password);
-        connection.setAutoCommit(true);
-        if (changes.postgres()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + ChangeLog.CHANGES_CHANNEL);
-                statement.execute("LISTEN " + ChangeLog.ACKS_CHANNEL);
-            }
-        }
-    }
-
     private void follow() {
         while (running) {
             try {
-                if (connection == null) {
-                    connect();
+                if (!feed.isOpen()) {
+                    feed.open();
                     if (outageLogged) {
                         log.info("Cluster node {} reconnected to the database; replaying the change log from {}", name, appliedSeq);
                         outageLogged = false;
@@ -186,9 +151,9 @@ public final class ClusterNode implements SmartLifecycle {
                 if (!step()) {
                     if (System.nanoTime() - nextPrune >= 0) {
                         nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-                        changes.prune(connection);
+                        changes.prune(feed.get());
                     }
-                    awaitSignal(properties.renewEvery().toMillis());
+                    feed.await(properties.renewEvery().toMillis());
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -198,7 +163,7 @@ public final class ClusterNode implements SmartLifecycle {
                     log.warn("Cluster node {} lost the database ({}); it stops serving when its lease ends", name, e.getMessage());
                     outageLogged = true;
                 }
-                closeConnection();
+                feed.close();
                 sleep(Math.min(250, properties.renewEvery().toMillis()));
             }
         }
@@ -214,14 +179,14 @@ public final class ClusterNode implements SmartLifecycle {
         long applied = appliedSeq;
         boolean renew = applied > announcedSeq || start - lastRenewal >= properties.lease().toNanos() / 2;
         if (renew) {
-            changes.renew(connection, nodeId, name, properties.lease().toMillis(), applied, applied > announcedSeq);
+            changes.renew(feed.get(), nodeId, name, properties.lease().toMillis(), applied, applied > announcedSeq);
             lastRenewal = start;
             if (applied > announcedSeq) {
                 announcedSeq = applied;
                 acknowledged();
             }
         }
-        List<ChangeLog.Change> batch = ChangeLog.after(connection, applied, BATCH);
+        List<ChangeLog.Change> batch = ChangeLog.after(feed.get(), applied, BATCH);
         if (!batch.isEmpty() && batch.get(0).seq() != applied + 1) {
             reload();
         } else {
@@ -238,47 +203,12 @@ public final class ClusterNode implements SmartLifecycle {
 
     /** The log no longer reaches back to what this node applied (it was away longer than the log is kept): start over. */
     private void reload() throws SQLException {
-        long head = ChangeLog.head(connection);
+        long head = ChangeLog.head(feed.get());
         log.warn("Cluster node {} is behind the change log's retention; reloading its state", name);
         for (ChangeApplier applier : appliers.values()) {
             applier.loadAll();
         }
         appliedSeq = head;
-    }
-
-    private void awaitSignal(long millis) throws SQLException {
-        if (changes.postgres()) {
-            PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications((int) millis);
-            if (notifications != null) {
-                for (PGNotification notification : notifications) {
-                    if (ChangeLog.ACKS_CHANNEL.equals(notification.getName())) {
-                        acknowledged();
-                    }
-                }
-            }
-            return;
-        }
-        synchronized (wakeup) {
-            if (!wakeRequested) {
-                try {
-                    wakeup.wait(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            wakeRequested = false;
-        }
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
-            }
-            connection = null;
-        }
     }
 
     private static void sleep(long millis) {
@@ -301,7 +231,7 @@ public final class ClusterNode implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        closeConnection();
+        feed.close();
     }
 
     @Override

@@ -20,6 +20,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ClusterProperties(String nodeName, Duration lease, Duration renewEvery, Duration driftMargin,
         boolean serveFromMemoryOnOutage) {
 
+    /** The configured node name, or this host's name and {@code suffix}. */
+    String nodeNameOr(String suffix) {
+        if (nodeName != null) {
+            return nodeName;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + suffix;
+        } catch (java.io.IOException e) {
+            return "node-" + suffix;
+        }
+    }
+
     public ClusterProperties {
         lease = lease == null ? Duration.ofSeconds(2) : lease;
         renewEvery = renewEvery == null ? Duration.ofMillis(250) : renewEvery;

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily quota counted once for the whole cluster. Each node admits against a budget it takes
- * from the database in chunks of {@link UsageWindow#chunk 0.5 % of the limit}; a grant counts against
+ * from the database in chunks of {@link WindowBudget#chunk 0.5 % of the limit}; a grant counts against
  * the account's sliding 24 hours from the minute it was made, for every node, and is computed under a
  * row lock, so the grants in any 24 hours never exceed the limit. A node may admit on credit while its
  * next grant is on its way — any request while it owes nothing, then one chunk — and each grant covers
@@ -90,7 +90,7 @@ final class ClusterBudgets implements BudgetSource, SmartLifecycle {
         int pool = (int) (window.key & 1);
         long nowMillis = clock.millis();
         long minute = nowMillis / 60_000L;
-        long wanted = window.debt() + UsageWindow.chunk(limit);
+        long wanted = window.debt() + WindowBudget.chunk(limit);
         ensureRow(account, pool);
         long[] outcome = tx.execute(status -> {
             jdbc.sql("SELECT account_id FROM quota_accounts WHERE account_id = ? AND pool = ? FOR UPDATE")

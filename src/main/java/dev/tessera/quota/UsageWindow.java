@@ -40,11 +40,8 @@ public final class UsageWindow {
     private long rejectedQuota;
     private long[] operations;
     private Map<Long, long[]> pending = new HashMap<>(4);
-    /** Operations the cluster granted this node and it has not admitted yet; below 0 while on credit. */
-    private long budget;
-    private boolean budgetRequested;
-    /** While the cluster's budget is used up: when the oldest grant slides out (epoch ms); 0 otherwise. */
-    private long exhaustedUntil;
+    /** This node's share of the cluster's budget for this window (with a {@link BudgetSource}). */
+    private final WindowBudget budget = new WindowBudget();
 
     UsageWindow(long key) {
         this.key = key;
@@ -62,7 +59,7 @@ public final class UsageWindow {
             return retryAfterSeconds(count, limit, nowMillis);
         }
         if (cluster != null && limit != QuotaLedger.UNLIMITED) {
-            long refused = charge(count, limit, nowMillis, cluster);
+            long refused = budget.charge(this, count, limit, nowMillis, cluster);
             if (refused > 0) {
                 rejectedQuota++;
                 return refused;
@@ -75,73 +72,15 @@ public final class UsageWindow {
         return 0;
     }
 
-    /**
-     * Takes {@code count} from the cluster's budget; while the cluster has budget left, on credit too:
-     * any request when this node owes nothing, and then down to minus one chunk. Asks for the next
-     * chunk when this one runs low. A request beyond the credit waits for the grant on its way, at
-     * most {@link #GRANT_WAIT_NANOS} (only a client spending more than a chunk within one round trip
-     * to the database ever waits).
-     *
-     * @return 0 when charged, otherwise the seconds to wait
-     */
-    private long charge(long count, long limit, long nowMillis, BudgetSource cluster) {
-        long chunk = chunk(limit);
-        long waitUntil = 0;
-        while (true) {
-            boolean exhausted = exhaustedUntil != 0 && nowMillis < exhaustedUntil;
-            if (budget - count >= (exhausted ? 0 : -chunk) || !exhausted && budget >= 0) {
-                budget -= count;
-                if (budget < chunk / 2 && !exhausted) {
-                    requestBudget(limit, cluster);
-                }
-                return 0;
-            }
-            if (exhausted) {
-                return Math.max(1, (exhaustedUntil - nowMillis + 999) / 1000);
-            }
-            requestBudget(limit, cluster);
-            long now = System.nanoTime();
-            if (waitUntil == 0) {
-                waitUntil = now + GRANT_WAIT_NANOS;
-            }
-            if (now - waitUntil >= 0) {
-                return 1;
-            }
-            try {
-                wait(Math.max(1, (waitUntil - now) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            }
-        }
-    }
-
-    /** How long a request beyond this node's credit waits for the cluster's next grant. */
-    static final long GRANT_WAIT_NANOS = 200_000_000L;
-
     /** What this node owes the cluster's budget (admitted on credit), 0 when it owes nothing. */
     synchronized long debt() {
-        return Math.max(0, -budget);
-    }
-
-    private void requestBudget(long limit, BudgetSource cluster) {
-        if (!budgetRequested) {
-            budgetRequested = true;
-            cluster.requestBudget(this, limit);
-        }
+        return budget.debt();
     }
 
     /** The cluster's answer: {@code granted} more operations, or none until {@code exhaustedUntil} (epoch ms). */
     synchronized void addBudget(long granted, long exhaustedUntil) {
-        budget += granted;
-        budgetRequested = false;
-        this.exhaustedUntil = granted > 0 ? 0 : exhaustedUntil;
+        budget.add(granted, exhaustedUntil);
         notifyAll();
-    }
-
-    /** The size of a grant of the cluster's budget: 0.5 % of the limit, at least one operation. */
-    static long chunk(long limit) {
-        return Math.max(1, limit / 200);
     }
 
     synchronized void reject(CountedRefusal reason, long minute) {
