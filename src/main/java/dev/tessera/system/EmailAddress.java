@@ -18,11 +18,16 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         String problem = problem(value);
+        if (problem == null) {
+            int at = value.indexOf('@');
+            value = value.substring(0, at + 1) + value.substring(at + 1).toLowerCase(Locale.ROOT);
+            // Lower-casing can change a domain's length or make it invalid (U+0130 becomes two
+            // characters): what is kept must pass the same checks. Found by InputFuzzTests (issue 12).
+            problem = problem(value);
+        }
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        int at = value.indexOf('@');
-        value = value.substring(0, at + 1) + value.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Parses an address, or throws {@link IllegalArgumentException} with a message fit for a person. */
