@@ -96,8 +96,9 @@ public final class ChangeFeed {
                     if (lease.appliedSeq() >= seq) {
                         acknowledged.add(lease.name());
                     } else {
+                        // leases() answers only nodes whose lease plus the margin has not run out
                         seenBehind.add(lease.name());
-                        pending |= lease.leaseUntilMillis() + margin > lease.nowMillis();
+                        pending = true;
                     }
                 }
             } catch (RuntimeException unreachable) {

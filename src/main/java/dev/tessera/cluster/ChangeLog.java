@@ -25,8 +25,8 @@ final class ChangeLog {
     /** A row of the log. */
     record Change(long seq, ChangeKind kind, long subject) {}
 
-    /** A node's lease as a writer sees it, with the database's time of the look. */
-    record Lease(String nodeId, String name, long appliedSeq, long leaseUntilMillis, long nowMillis) {}
+    /** A node with a live lease, as a writer sees it: its name and the last change it applied. */
+    record Lease(String name, long appliedSeq) {}
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -60,10 +60,10 @@ final class ChangeLog {
 
     /** Every node whose lease has not run out by more than {@code marginMillis}, as the database sees it now. */
     List<Lease> leases(long marginMillis) {
-        return jdbc.sql("SELECT node_id, name, applied_seq, lease_until_ms, " + nowMillis + " AS now_ms FROM cluster_nodes"
-                        + " WHERE lease_until_ms + ? > " + nowMillis + " ORDER BY name")
+        return jdbc.sql("SELECT name, applied_seq FROM cluster_nodes WHERE lease_until_ms + ? > " + nowMillis
+                        + " ORDER BY name")
                 .param(marginMillis)
-                .query((rs, row) -> new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .query((rs, row) -> new Lease(rs.getString(1), rs.getLong(2)))
                 .list();
     }
 

@@ -2,7 +2,9 @@ package dev.tessera.quota;
 
 import dev.tessera.cluster.ClusterNode;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ final class ClusterBudgets implements BudgetSource, SmartLifecycle {
     private final TransactionTemplate ensureTx;
     private final ClusterNode node;
     private final Clock clock;
+    /** Accounts and pools whose {@code quota_accounts} row is known to exist: one insert each, not one per grant. */
+    private final Set<Long> ensured = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread thread;
 
@@ -91,7 +95,10 @@ final class ClusterBudgets implements BudgetSource, SmartLifecycle {
         long nowMillis = clock.millis();
         long minute = nowMillis / 60_000L;
         long wanted = window.debt() + WindowBudget.chunk(limit);
-        ensureRow(account, pool);
+        if (!ensured.contains(window.key)) {
+            ensureRow(account, pool);
+            ensured.add(window.key);
+        }
         long[] outcome = tx.execute(status -> {
             jdbc.sql("SELECT account_id FROM quota_accounts WHERE account_id = ? AND pool = ? FOR UPDATE")
                     .params(account, pool).query(Long.class).single();
