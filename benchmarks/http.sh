@@ -112,11 +112,11 @@ wait_port() {
 }
 
 # --- (a) Tessera, the packaged jar -------------------------------------------------------------
-JAR=$(ls "$ROOT"/target/tessera-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || "${REBUILD:-0}" == 1 || -n "$(find src/main pom.xml -newer "$JAR" -type f | head -1)" ]]; then
-    log "packaging Tessera (mvn -B -q -DskipTests package)"
-    mvn -B -q -DskipTests package >&2
-    JAR=$(ls "$ROOT"/target/tessera-*.jar | grep -v original | head -1)
+JAR=$(ls "$ROOT"/server/target/tessera-*-exec.jar 2>/dev/null | head -1 || true)
+if [[ -z "$JAR" || "${REBUILD:-0}" == 1 || -n "$(find server/src/main server/pom.xml pom.xml -newer "$JAR" -type f | head -1)" ]]; then
+    log "packaging Tessera (mvn -B -q -pl server -am -DskipTests package)"
+    mvn -B -q -pl server -am -DskipTests package >&2
+    JAR=$(ls "$ROOT"/server/target/tessera-*-exec.jar | head -1)
 fi
 log "starting $JAR on 127.0.0.1:$PORT_MAIN, data plane on 127.0.0.1:$PORT_DATA (CPU $SERVER_CPUS)"
 ADMIN=admin@bench.test ADMIN_PASSWORD=bench-password-123

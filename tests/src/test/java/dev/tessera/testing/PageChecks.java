@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Checks a console page as it is laid out in the browser: horizontal overflow, chart labels cut off
  * by their SVG, and axe-core's accessibility rules. axe-core's script (from its npm package, kept in
- * src/test/resources/axe-core) is evaluated by the test through the DevTools protocol, so the page's
+ * tests/src/test/resources/axe-core) is evaluated by the test through the DevTools protocol, so the page's
  * Content-Security-Policy stays on and nothing is loaded from the network.
  */
 public final class PageChecks {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * the {@code maxDuration} below in a run of its own (surefire executions {@code fuzz-*}; Jazzer
  * fuzzes one test per JVM). A longer run, the same checks for 10 minutes each, is
  * {@link InputFuzzLongRun}. A crash Jazzer finds is written as {@code crash-*}; copy it under
- * {@code src/test/resources/dev/tessera/InputFuzzTestsInputs/<method>/} so the replay keeps it.
+ * {@code tests/src/test/resources/dev/tessera/InputFuzzTestsInputs/<method>/} so the replay keeps it.
  */
 class InputFuzzTests {
 

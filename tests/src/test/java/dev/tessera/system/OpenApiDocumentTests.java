@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OpenApiDocumentTests {
 
-    static final Path CHECKED_IN = Path.of("docs", "openapi.json");
+    static final Path CHECKED_IN = Path.of("..", "docs", "openapi.json");
 
     @Test
     void theServedDocumentEqualsTheCheckedInOne() throws IOException {
