@@ -96,14 +96,12 @@ public final class RunningTessera implements TesseraClients, AutoCloseable {
         return api().as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
     }
 
-    /** JDBC statements made since start, on any thread. */
-    public long statements() {
-        return statements.count();
-    }
-
-    /** JDBC statements made since start on the web server's request threads. */
+    /**
+     * JDBC statements made since start on the threads that answer requests: the web server's and the
+     * data-plane listener's (background work such as lease renewals or the outbox does not count).
+     */
     public long requestThreadStatements() {
-        return statements.count(name -> name.contains("-exec-"));
+        return statements.count(name -> name.contains("-exec-") || name.startsWith("tessera-data-plane"));
     }
 
     public <T> T bean(Class<T> type) {

@@ -21,13 +21,7 @@ public final class StatementCounter implements BeanPostProcessor {
 
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-    private final AtomicLong statements = new AtomicLong();
     private final Map<String, AtomicLong> byThread = new ConcurrentHashMap<>();
-
-    /** Statements made since start, on any thread. */
-    public long count() {
-        return statements.get();
-    }
 
     /**
      * Statements made on threads whose name matches, e.g. the web server's request threads, so that
@@ -54,7 +48,6 @@ public final class StatementCounter implements BeanPostProcessor {
     private Connection countingConnection(Connection connection) {
         return proxy(Connection.class, connection, (target, method, args) -> {
             if (STATEMENT_METHODS.contains(method.getName())) {
-                statements.incrementAndGet();
                 byThread.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicLong()).incrementAndGet();
             }
             return invoke(target, method, args);

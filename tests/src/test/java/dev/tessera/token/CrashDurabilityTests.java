@@ -75,7 +75,13 @@ class CrashDurabilityTests {
                 thread.start();
                 threads.add(thread);
             }
+            long before = acknowledged();
             Thread.sleep(ThreadLocalRandom.current().nextLong(300, 2_500));
+            // on a saturated machine a burst may not have finished one write yet: kill after the first
+            long waitLimit = System.nanoTime() + 60_000_000_000L;
+            while (acknowledged() == before && System.nanoTime() - waitLimit < 0) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(10, 200));
+            }
             tessera.killHard();
             for (Thread thread : threads) {
                 thread.join(60_000);
@@ -86,15 +92,20 @@ class CrashDurabilityTests {
                 writer.checkAfterRestart(kill);
             }
         }
-        long acknowledged = writers.stream().mapToLong(writer -> writer.acknowledged).sum();
+        long acknowledged = acknowledged();
         assertThat(acknowledged).as("writes acknowledged over %d kills", KILLS).isGreaterThan(KILLS);
         System.out.printf("CrashDurabilityTests[%s]: %d kills, %d acknowledged writes, 0 lost%n", storage, KILLS, acknowledged);
+    }
+
+    private long acknowledged() {
+        return writers.stream().mapToLong(writer -> writer.acknowledged).sum();
     }
 
     /** A client that writes, one request at a time, until Tessera dies under it. */
     private abstract class Writer {
 
-        long acknowledged;
+        /** Written by the writer's thread only; read by the test's to time the kill. */
+        volatile long acknowledged;
         /** What the client asked for when the connection died, or null when nothing was in flight. */
         final AtomicReference<Object> inFlight = new AtomicReference<>();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
