@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 final class Replies {
 
     static final WireResponses.Problem NOT_FOUND = new WireResponses.Problem(HttpResponseStatus.NOT_FOUND,
-            "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.", null);
+            "The data plane answers GET /v1/forward-auth (and /v1/forward-auth/nginx) and POST /v1/developer-token:verify.", null);
     static final WireResponses.Problem GET_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
             "This path answers GET only.", "GET");
     static final WireResponses.Problem POST_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
