@@ -112,13 +112,7 @@ final class WireResponses {
         ByteBuf out = alloc.buffer(192 + length);
         out.writeBytes(REASON_LINES[refused.reason().ordinal()]).writeBytes(JSON_LENGTH);
         writeDigits(out, length);
-        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
-        long retryAfter = refused.retryAfterSeconds();
-        if (retryAfter > 0) {
-            out.writeBytes(RETRY_AFTER);
-            writeDigits(out, retryAfter);
-            out.writeBytes(CRLF);
-        }
+        writeRequestIdAndRetryAfter(out, refused, requestId);
         return out.writeBytes(connection.line).writeBytes(CRLF).writeBytes(prefix)
                 .writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix);
     }
@@ -140,13 +134,7 @@ final class WireResponses {
         ByteBuf out = alloc.buffer(256 + prefix.length + RequestIds.LENGTH + suffix.length);
         out.writeBytes(status == 401 ? UNAUTHORIZED : FORBIDDEN).writeBytes(NGINX_STATUS);
         writeDigits(out, status);
-        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
-        long retryAfter = refused.retryAfterSeconds();
-        if (retryAfter > 0) {
-            out.writeBytes(RETRY_AFTER);
-            writeDigits(out, retryAfter);
-            out.writeBytes(CRLF);
-        }
+        writeRequestIdAndRetryAfter(out, refused, requestId);
         out.writeBytes(NGINX_BODY).writeBytes(prefix).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix)
                 .writeBytes(CRLF);
         return out.writeBytes(connection.line).writeBytes(EMPTY_BODY).writeBytes(CRLF);
@@ -180,6 +168,17 @@ final class WireResponses {
             }
             out.writeBytes(connection.line).writeBytes(CRLF);
             return body ? out.writeBytes(json) : out;
+        }
+    }
+
+    /** Ends the line before with CR LF, then the {@code request-id} line and, when waiting helps, {@code Retry-After}'s. */
+    private static void writeRequestIdAndRetryAfter(ByteBuf out, Refusal refused, byte[] requestId) {
+        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
+        long retryAfter = refused.retryAfterSeconds();
+        if (retryAfter > 0) {
+            out.writeBytes(RETRY_AFTER);
+            writeDigits(out, retryAfter);
+            out.writeBytes(CRLF);
         }
     }
 

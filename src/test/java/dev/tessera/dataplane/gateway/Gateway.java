@@ -2,11 +2,11 @@ package dev.tessera.dataplane.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.testing.ChildTessera;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ final class Gateway implements AutoCloseable {
 
     /** Starts {@code kind} in front of {@code upstream}, asking {@code tessera} (both host:port); returns once it listens. */
     static Gateway start(Kind kind, String tessera, String upstream) {
-        int port = freePort();
+        int port = ChildTessera.freePort();
         try {
             Path dir = Files.createTempDirectory("tessera-" + kind.name().toLowerCase() + "-");
             // nginx started as root runs its workers as nobody: they must reach the prefix
@@ -187,14 +187,6 @@ final class Gateway implements AutoCloseable {
             }
         }
         throw new AssertionError("No " + relative + " in or above " + Path.of("").toAbsolutePath());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -1,8 +1,10 @@
 package dev.tessera.dataplane.gateway;
 
+import static dev.tessera.testing.Waits.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
+import dev.tessera.testing.ChildTessera;
 import dev.tessera.testing.Cluster;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
@@ -197,7 +199,7 @@ class GatewayTests {
 
     @Test
     void nginxAnswers503UnavailableWhenTesseraCannotBeReached() {
-        String nowhere = "127.0.0.1:" + Gateway.freePort();
+        String nowhere = "127.0.0.1:" + ChildTessera.freePort();
         try (Gateway nginx = Gateway.start(Gateway.Kind.NGINX, nowhere, upstream.address())) {
             String marker = UUID.randomUUID().toString();
             Api.Reply reply = send(nginx, "GET", "/v23/customers/1234567890/googleAds:search", null, marker,
@@ -266,19 +268,6 @@ class GatewayTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration limit, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("%s within %s", what, limit).isNegative();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
