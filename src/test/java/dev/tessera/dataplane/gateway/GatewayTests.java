@@ -197,19 +197,34 @@ class GatewayTests {
         }
     }
 
-    @Test
-    void nginxAnswers503UnavailableWhenTesseraCannotBeReached() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Gateway.Kind.class)
+    void theGatewayAnswers503UnavailableWhenTesseraCannotBeReached(Gateway.Kind kind) {
         String nowhere = "127.0.0.1:" + ChildTessera.freePort();
-        try (Gateway nginx = Gateway.start(Gateway.Kind.NGINX, nowhere, upstream.address())) {
+        try (Gateway gateway = Gateway.start(kind, nowhere, upstream.address())) {
             String marker = UUID.randomUUID().toString();
-            Api.Reply reply = send(nginx, "GET", "/v23/customers/1234567890/googleAds:search", null, marker,
+            Api.Reply reply = send(gateway, "GET", "/v23/customers/1234567890/googleAds:search", null, marker,
                     "developer-token", "any-token");
-            assertThat(reply.status()).as("%s", reply).isEqualTo(503);
+            assertThat(reply.status()).as("%s: %s", kind, reply).isEqualTo(503);
             assertThat(reply.contentType()).isEqualTo("application/json");
             String requestId = reply.header("request-id");
-            assertThat(requestId).as("nginx's own request id").matches("[0-9a-f]{32}");
+            assertThat(requestId).as("the gateway's own request id")
+                    .matches(kind == Gateway.Kind.NGINX ? "[0-9a-f]{32}" : "[0-9a-f-]{36}");
             assertThat(reply.body()).isEqualTo(new String(RefusalReason.UNAVAILABLE.errorBody(requestId), StandardCharsets.UTF_8));
             assertThat(upstream.marked(marker)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Gateway.Kind.class)
+    void theGatewayKeepsItsOwn502WhenTheApiItselfCannotBeReached(Gateway.Kind kind) {
+        String nowhere = "127.0.0.1:" + ChildTessera.freePort();
+        try (Gateway gateway = Gateway.start(kind, "127.0.0.1:" + tessera.dataPlanePort(), nowhere)) {
+            Scenario.Account account = scenario.account("api-down-" + kind);
+            String testClient = scenario.clientAccount(account, true);
+            Api.Reply reply = send(gateway, "GET", "/v23/customers/" + testClient + "/googleAds:search", null,
+                    UUID.randomUUID().toString(), "developer-token", scenario.issueToken(account));
+            assertThat(reply.status()).as("%s, not Tessera's 503: %s", kind, reply).isEqualTo(502);
         }
     }
 
