@@ -166,7 +166,7 @@ final class Gateway implements AutoCloseable {
     }
 
     /** The program on PATH (or in /usr/sbin, /usr/bin), else a failure naming the package to install. */
-    private static Path executable(String name, String debianPackage) {
+    static Path executable(String name, String debianPackage) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"));
         for (String dir : dirs) {

@@ -2,6 +2,7 @@ package dev.tessera.dataplane.gateway;
 
 import static dev.tessera.testing.Waits.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tessera.testing.Api;
 import dev.tessera.testing.ChildTessera;
@@ -99,6 +100,30 @@ class GatewayTests {
                 .containsExactly(account.customerId());
         assertThat(request.all("Tessera-Access-Level")).containsExactly("TEST_ACCOUNT");
         assertThat(request.all("login-customer-id")).containsExactly(account.customerId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Gateway.Kind.class)
+    void theApisOwn401And403ReachTheClientUntouched(Gateway.Kind kind) {
+        Scenario.Account account = scenario.account("api-refuses-" + kind);
+        String testClient = scenario.clientAccount(account, true);
+        String token = scenario.issueToken(account);
+        for (String status : new String[] {"401", "403"}) {
+            String marker = UUID.randomUUID().toString();
+            Api.Reply reply = send(kind, "GET", "/v23/customers/" + testClient + "/googleAds:search", null, marker,
+                    "developer-token", token, RecordingUpstream.ANSWER_STATUS, status);
+            assertThat(reply.status()).as("%s: %s", kind, reply).isEqualTo(Integer.parseInt(status));
+            assertThat(reply.body()).as("the API's body, not Tessera's").isEqualTo(RecordingUpstream.ANSWER);
+            assertThat(upstream.marked(marker)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMissingGatewayFailsTheTestsSayingWhatToInstall() {
+        assertThatThrownBy(() -> Gateway.executable("tessera-no-such-gateway", "tessera-no-such-package"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("tessera-no-such-gateway is not installed")
+                .hasMessageContaining("apt-get install tessera-no-such-package");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,13 +18,15 @@ import java.util.concurrent.Executors;
 
 /**
  * The API behind the gateway: a JDK HTTP server on a free loopback port that answers every request
- * {@code 200 {"served":true}} and records what it received (method, URI, headers, body). Tests tell
+ * {@code 200 {"served":true}} (or another status, on request: {@value #ANSWER_STATUS}) and records what it received (method, URI, headers, body). Tests tell
  * their requests apart by a {@value #MARKER} header of their own. Thread-safe.
  */
 final class RecordingUpstream implements AutoCloseable {
 
     static final String MARKER = "x-test-request";
     static final String ANSWER = "{\"served\":true}";
+    /** A request header that makes the API answer with this status instead of 200 (its body is the same). */
+    static final String ANSWER_STATUS = "x-test-answer-status";
 
     /** One request as the API received it; header names lower-cased. */
     record Received(String method, String uri, Map<String, List<String>> headers, String body) {
@@ -59,7 +61,8 @@ final class RecordingUpstream implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8)));
                 byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
+                String status = exchange.getRequestHeaders().getFirst(ANSWER_STATUS);
+                exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), answer.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);
                 }
