@@ -77,9 +77,10 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void aGrantedRequestReachesTheApiWithTesserasHeadersAndItsBody(Gateway.Kind kind) {
-        Scenario.Account account = scenario.account("granted-" + kind);
-        String testClient = scenario.clientAccount(account, true);
-        String token = scenario.issueToken(account);
+        Customer customer = customer("granted-" + kind);
+        Scenario.Account account = customer.account();
+        String testClient = customer.testClient();
+        String token = customer.token();
         String marker = UUID.randomUUID().toString();
         String path = "/v23/customers/" + testClient + "/googleAds:search?pageSize=10";
         String query = "{\"query\":\"SELECT campaign.id FROM campaign\"}";
@@ -105,9 +106,9 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void theApisOwn401And403ReachTheClientUntouched(Gateway.Kind kind) {
-        Scenario.Account account = scenario.account("api-refuses-" + kind);
-        String testClient = scenario.clientAccount(account, true);
-        String token = scenario.issueToken(account);
+        Customer customer = customer("api-refuses-" + kind);
+        String testClient = customer.testClient();
+        String token = customer.token();
         for (String status : new String[] {"401", "403"}) {
             String marker = UUID.randomUUID().toString();
             Api.Reply reply = send(kind, "GET", "/v23/customers/" + testClient + "/googleAds:search", null, marker,
@@ -129,10 +130,10 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void everyRefusalReachesTheClientWithItsOwnStatusAndBodyAndNeverTheApi(Gateway.Kind kind) {
-        Scenario.Account account = scenario.account("refused-" + kind);
-        String testClient = scenario.clientAccount(account, true);
-        String productionClient = scenario.clientAccount(account, false);
-        String token = scenario.issueToken(account);
+        Customer customer = customer("refused-" + kind);
+        String testClient = customer.testClient();
+        String productionClient = customer.productionClient();
+        String token = customer.token();
         String onTest = "/v23/customers/" + testClient + "/googleAds:search";
         String onProduction = "/v23/customers/" + productionClient + "/googleAds:search";
 
@@ -155,10 +156,10 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void anExplorerTokenIsRefusedARestrictedServiceAndAUsedUpQuotaWithRetryAfter(Gateway.Kind kind) {
-        Scenario.Account account = scenario.account("explorer-" + kind);
-        String productionClient = scenario.clientAccount(account, false);
-        String token = scenario.issueToken(account);
-        scenario.promote(account, "EXPLORER");
+        Customer customer = customer("explorer-" + kind);
+        String productionClient = customer.productionClient();
+        String token = customer.token();
+        scenario.promote(customer.account(), "EXPLORER");
 
         String restricted = "/v23/customers/" + productionClient + "/ReachPlanService:GenerateReachForecast";
         for (String[] headers : new String[][] {{"developer-token", token},
@@ -183,13 +184,13 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void aResetRefusesTheOldTokenThroughTheGatewayOnTheFirstRequestAfterItReturns(Gateway.Kind kind) {
-        Scenario.Account account = scenario.account("reset-" + kind);
-        String testClient = scenario.clientAccount(account, true);
-        String old = scenario.issueToken(account);
+        Customer customer = customer("reset-" + kind);
+        String testClient = customer.testClient();
+        String old = customer.token();
         String path = "/v23/customers/" + testClient + "/googleAds:search";
         assertThat(send(kind, "GET", path, null, UUID.randomUUID().toString(), "developer-token", old).status()).isEqualTo(200);
 
-        Api.Reply reset = scenario.reset(account, "leaked in a log through " + kind);
+        Api.Reply reset = scenario.reset(customer.account(), "leaked in a log through " + kind);
         assertThat(reset.status()).as("reset: %s", reset).isEqualTo(200);
 
         assertExactRefusal(kind, RefusalReason.TOKEN_INVALID, path, "developer-token", old);
@@ -201,9 +202,9 @@ class GatewayTests {
 
     @Test
     void withItsLeaseLapsedTesseraRefuses503ThroughEveryGatewayAndServesAgainWhenItIsBack() {
-        Scenario.Account account = scenario.account("lease");
-        String testClient = scenario.clientAccount(account, true);
-        String token = scenario.issueToken(account);
+        Customer customer = customer("lease");
+        String testClient = customer.testClient();
+        String token = customer.token();
         String path = "/v23/customers/" + testClient + "/googleAds:search";
         BooleanSupplier refusing = () -> scenario.forwardAuth(tessera.dataPlane(), token, testClient).status() == 503;
         cluster.proxy(0).cut();
@@ -245,12 +246,20 @@ class GatewayTests {
     void theGatewayKeepsItsOwn502WhenTheApiItselfCannotBeReached(Gateway.Kind kind) {
         String nowhere = "127.0.0.1:" + ChildTessera.freePort();
         try (Gateway gateway = Gateway.start(kind, "127.0.0.1:" + tessera.dataPlanePort(), nowhere)) {
-            Scenario.Account account = scenario.account("api-down-" + kind);
-            String testClient = scenario.clientAccount(account, true);
-            Api.Reply reply = send(gateway, "GET", "/v23/customers/" + testClient + "/googleAds:search", null,
-                    UUID.randomUUID().toString(), "developer-token", scenario.issueToken(account));
+            Customer customer = customer("api-down-" + kind);
+            Api.Reply reply = send(gateway, "GET", "/v23/customers/" + customer.testClient() + "/googleAds:search", null,
+                    UUID.randomUUID().toString(), "developer-token", customer.token());
             assertThat(reply.status()).as("%s, not Tessera's 503: %s", kind, reply).isEqualTo(502);
         }
+    }
+
+    /** A manager account with a test and a production client account, and its first (TEST_ACCOUNT) token. */
+    private record Customer(Scenario.Account account, String testClient, String productionClient, String token) {}
+
+    private static Customer customer(String name) {
+        Scenario.Account account = scenario.account(name);
+        return new Customer(account, scenario.clientAccount(account, true), scenario.clientAccount(account, false),
+                scenario.issueToken(account));
     }
 
     /** A refusal with the fixed message of {@code reason}: the body byte for byte, with the request-id header's id. */
