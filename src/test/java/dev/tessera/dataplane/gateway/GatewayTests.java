@@ -12,6 +12,8 @@ import dev.tessera.testing.Scenario;
 import dev.tessera.verify.RefusalReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -226,8 +228,20 @@ class GatewayTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Gateway.Kind.class)
     void theGatewayAnswers503UnavailableWhenTesseraCannotBeReached(Gateway.Kind kind) {
-        String nowhere = "127.0.0.1:" + ChildTessera.freePort();
-        try (Gateway gateway = Gateway.start(kind, nowhere, upstream.address())) {
+        assertUnavailableThrough(kind, "127.0.0.1:" + ChildTessera.freePort());
+    }
+
+    /** A Tessera that takes connections and never answers: the gateway gives up after 5 s (its configuration). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Gateway.Kind.class)
+    void theGatewayAnswers503UnavailableWhenTesseraDoesNotAnswerInTime(Gateway.Kind kind) throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            assertUnavailableThrough(kind, "127.0.0.1:" + silent.getLocalPort());
+        }
+    }
+
+    private static void assertUnavailableThrough(Gateway.Kind kind, String tesseraAddress) {
+        try (Gateway gateway = Gateway.start(kind, tesseraAddress, upstream.address())) {
             String marker = UUID.randomUUID().toString();
             Api.Reply reply = send(gateway, "GET", "/v23/customers/1234567890/googleAds:search", null, marker,
                     "developer-token", "any-token");
