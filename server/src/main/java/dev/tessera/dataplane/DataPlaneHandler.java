@@ -100,12 +100,12 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
             onVerify(ctx);
             return;
         }
-        if (head.target == RequestHead.Target.FORWARD_AUTH && head.method == RequestHead.Method.GET) {
+        if (head.forwardAuth() && head.method == RequestHead.Method.GET) {
             Verdict verdict = dataPlane.forwardAuth(head.token.orNull(), head.loginCustomerId.orNull(),
                     head.originalUriOrForwarded(), head.service.orNull(), head.operations.orNull());
-            replies.answer(ctx, verdict, false);
+            replies.answer(ctx, verdict, head.nginx() ? Replies.Form.NGINX : Replies.Form.HEADERS);
         } else {
-            replies.problem(ctx, head.target == RequestHead.Target.FORWARD_AUTH ? Replies.GET_ONLY
+            replies.problem(ctx, head.forwardAuth() ? Replies.GET_ONLY
                     : head.target == RequestHead.Target.VERIFY ? Replies.POST_ONLY : Replies.NOT_FOUND);
         }
         next(head.hasBody() ? Reading.DISCARD_BODY : Reading.HEAD, Long.MAX_VALUE);
@@ -167,7 +167,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerVerify(ChannelHandlerContext ctx, byte[] bytes) {
-        replies.answer(ctx, dataPlane.verify(bytes, head.loginCustomerId.orNull()), true);
+        replies.answer(ctx, dataPlane.verify(bytes, head.loginCustomerId.orNull()), Replies.Form.JSON);
         clock.requestDone();
         next(Reading.HEAD, 0);
     }
@@ -193,7 +193,7 @@ final class DataPlaneHandler extends ChannelInboundHandlerAdapter {
 
     private void reject(ChannelHandlerContext ctx, Rejection rejection) {
         close();
-        replies.reject(ctx, rejection);
+        replies.reject(ctx, rejection, head.nginx());
     }
 
     /** Reads nothing more: the answer being written closes the connection. */

@@ -31,7 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * The dedicated data-plane listener (docs/architecture.md, "Two planes"): {@code GET /v1/forward-auth} and
  * {@code POST /v1/developer-token:verify} on plain Netty HTTP/1.1 with keep-alive, beside the
  * Spring console, with no servlet stack, no session and no security chain. Same decision
- * ({@link DataPlane}) and bodies ({@link DataPlaneProtocol}) as {@link DataPlaneController}.
+ * ({@link DataPlane}) and bodies ({@link DataPlaneProtocol}) as {@link DataPlaneController}; also
+ * {@code GET /v1/forward-auth/nginx}, the same decision written for nginx's {@code auth_request}
+ * ({@link WireResponses#refusedForNginx}).
  *
  * <p>Binds when the application context starts, on {@code tessera.data-plane-port} (8081; {@code 0}
  * random; {@code -1} none), and closes when it stops: no new connections, then the event loops end

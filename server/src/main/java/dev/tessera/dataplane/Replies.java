@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 final class Replies {
 
     static final WireResponses.Problem NOT_FOUND = new WireResponses.Problem(HttpResponseStatus.NOT_FOUND,
-            "The data plane answers GET /v1/forward-auth and POST /v1/developer-token:verify.", null);
+            "The data plane answers GET /v1/forward-auth (and /v1/forward-auth/nginx) and POST /v1/developer-token:verify.", null);
     static final WireResponses.Problem GET_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
             "This path answers GET only.", "GET");
     static final WireResponses.Problem POST_ONLY = new WireResponses.Problem(HttpResponseStatus.METHOD_NOT_ALLOWED,
@@ -52,13 +52,28 @@ final class Replies {
         this.head = head;
     }
 
-    void answer(ChannelHandlerContext ctx, Verdict verdict, boolean jsonBody) {
+    /** How a verdict is written. */
+    enum Form {
+        /** forward-auth: the grant in headers, a refusal with its status and body. */
+        HEADERS,
+        /** {@code :verify}: the grant in a JSON body too. */
+        JSON,
+        /** forward-auth for nginx's {@code auth_request}: a refusal as {@link WireResponses#refusedForNginx}. */
+        NGINX
+    }
+
+    void answer(ChannelHandlerContext ctx, Verdict verdict, Form form) {
         if (verdict instanceof Grant grant) {
-            send(ctx, WireResponses.granted(ctx.alloc(), grant, jsonBody, connection(keepAlive)), keepAlive);
+            send(ctx, WireResponses.granted(ctx.alloc(), grant, form == Form.JSON, connection(keepAlive)), keepAlive);
         } else {
             RequestIds.fill(requestId);
-            send(ctx, WireResponses.refused(ctx.alloc(), (Refusal) verdict, requestId, connection(keepAlive)), keepAlive);
+            send(ctx, refused(ctx, (Refusal) verdict, form == Form.NGINX, connection(keepAlive)), keepAlive);
         }
+    }
+
+    private ByteBuf refused(ChannelHandlerContext ctx, Refusal refusal, boolean nginx, WireResponses.Connection connection) {
+        return nginx ? WireResponses.refusedForNginx(ctx.alloc(), refusal, requestId, connection)
+                : WireResponses.refused(ctx.alloc(), refusal, requestId, connection);
     }
 
     /** A problem-details answer to the request just read; the connection stays as the request asked. */
@@ -66,12 +81,15 @@ final class Replies {
         send(ctx, problem.encode(ctx.alloc(), !head, connection(keepAlive)), keepAlive);
     }
 
-    /** Refuses a request that is not read, and closes: what follows it cannot be framed. */
-    void reject(ChannelHandlerContext ctx, Rejection rejection) {
+    /**
+     * Refuses a request that is not read, and closes: what follows it cannot be framed. A Google Ads
+     * refusal takes nginx's form when {@code nginx}.
+     */
+    void reject(ChannelHandlerContext ctx, Rejection rejection, boolean nginx) {
         ByteBuf response;
         if (rejection.refusal != null) {
             RequestIds.fill(requestId);
-            response = WireResponses.refused(ctx.alloc(), rejection.refusal, requestId, WireResponses.Connection.CLOSE);
+            response = refused(ctx, rejection.refusal, nginx, WireResponses.Connection.CLOSE);
         } else {
             response = PROBLEMS[rejection.ordinal()].encode(ctx.alloc(), true, WireResponses.Connection.CLOSE);
         }

@@ -31,6 +31,7 @@ final class RequestDecoder {
     private static final boolean[] TOKEN = new boolean[256];
     private static final byte[] FORWARD_AUTH = ascii(RequestHead.FORWARD_AUTH_PATH);
     private static final byte[] VERIFY = ascii(RequestHead.VERIFY_PATH);
+    private static final byte[] FORWARD_AUTH_NGINX = ascii(RequestHead.FORWARD_AUTH_NGINX_PATH);
 
     static {
         for (char c : "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
@@ -192,6 +193,9 @@ final class RequestDecoder {
         }
         if (sameBytes(in, from, path, FORWARD_AUTH)) {
             return RequestHead.Target.FORWARD_AUTH;
+        }
+        if (sameBytes(in, from, path, FORWARD_AUTH_NGINX)) {
+            return RequestHead.Target.FORWARD_AUTH_NGINX;
         }
         return sameBytes(in, from, path, VERIFY) ? RequestHead.Target.VERIFY : RequestHead.Target.OTHER;
     }

@@ -9,10 +9,12 @@ final class RequestHead {
 
     static final String FORWARD_AUTH_PATH = "/v1/forward-auth";
     static final String VERIFY_PATH = "/v1/developer-token:verify";
+    /** forward-auth answered the way nginx's {@code auth_request} can pass on (see {@link WireResponses#refusedForNginx}). */
+    static final String FORWARD_AUTH_NGINX_PATH = "/v1/forward-auth/nginx";
 
     enum Method { GET, HEAD, POST, OTHER }
 
-    enum Target { FORWARD_AUTH, VERIFY, OTHER }
+    enum Target { FORWARD_AUTH, FORWARD_AUTH_NGINX, VERIFY, OTHER }
 
     Method method;
     Target target;
@@ -50,6 +52,20 @@ final class RequestHead {
         forwardedUri.clear();
         service.clear();
         operations.clear();
+    }
+
+    /** Whether the target is forward-auth, in either of its forms. */
+    boolean forwardAuth() {
+        return target == Target.FORWARD_AUTH || target == Target.FORWARD_AUTH_NGINX;
+    }
+
+    /**
+     * Whether the target is forward-auth in nginx's form. Read it only for a request whose line was
+     * read: a rejection of a header has one (the refusals of {@link Rejection} that carry a Google Ads
+     * body are all of headers), a rejection of the line itself leaves the previous request's target.
+     */
+    boolean nginx() {
+        return target == Target.FORWARD_AUTH_NGINX;
     }
 
     /** Whether the connection stays open after this request's answer. */

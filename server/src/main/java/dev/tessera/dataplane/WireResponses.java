@@ -47,6 +47,14 @@ final class WireResponses {
     private static final byte[] REQUEST_ID = ascii("\r\n" + DataPlaneProtocol.REQUEST_ID + ": ");
     private static final byte[] RETRY_AFTER = ascii(DataPlaneProtocol.RETRY_AFTER + ": ");
     private static final byte[] CRLF = ascii("\r\n");
+    /** The header with a refusal's real status, in nginx's form. */
+    static final String REFUSAL_STATUS = "Tessera-Refusal-Status";
+    /** The header with a refusal's error body, in nginx's form. */
+    static final String REFUSAL_BODY = "Tessera-Refusal-Body";
+    private static final byte[] UNAUTHORIZED = statusLine(HttpResponseStatus.UNAUTHORIZED);
+    private static final byte[] FORBIDDEN = statusLine(HttpResponseStatus.FORBIDDEN);
+    private static final byte[] NGINX_STATUS = ascii(REFUSAL_STATUS + ": ");
+    private static final byte[] NGINX_BODY = ascii(REFUSAL_BODY + ": ");
     private static final byte[] GRANTED_BODY_START = ascii("{\"valid\":true,\"managerCustomerId\":\"");
     private static final byte[] GRANTED_BODY_LEVEL = ascii("\",\"accessLevel\":\"");
     private static final byte[] GRANTED_BODY_END = ascii("\"}");
@@ -104,15 +112,32 @@ final class WireResponses {
         ByteBuf out = alloc.buffer(192 + length);
         out.writeBytes(REASON_LINES[refused.reason().ordinal()]).writeBytes(JSON_LENGTH);
         writeDigits(out, length);
-        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
-        long retryAfter = refused.retryAfterSeconds();
-        if (retryAfter > 0) {
-            out.writeBytes(RETRY_AFTER);
-            writeDigits(out, retryAfter);
-            out.writeBytes(CRLF);
-        }
+        writeRequestIdAndRetryAfter(out, refused, requestId);
         return out.writeBytes(connection.line).writeBytes(CRLF).writeBytes(prefix)
                 .writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix);
+    }
+
+    /**
+     * A refusal as nginx's {@code auth_request} can pass it on: that module lets only 2xx, 401 and 403
+     * through from the auth service (any other status becomes a bare 500) and drops the body. So: 401
+     * for an invalid token and 403 for every other refusal, with the real status in
+     * {@value #REFUSAL_STATUS}, the error body, byte for byte as {@link #refused} writes it, in
+     * {@value #REFUSAL_BODY}, and {@code request-id} and {@code Retry-After} as {@link #refused} sends
+     * them; no body. The configuration in deploy/nginx captures them with {@code auth_request_set} and
+     * answers them from an {@code error_page}. The body is one header line: JSON strings escape every
+     * control character, so it holds no CR or LF.
+     */
+    static ByteBuf refusedForNginx(ByteBufAllocator alloc, Refusal refused, byte[] requestId, Connection connection) {
+        byte[] prefix = refused.errorBodyPrefix();
+        byte[] suffix = refused.errorBodySuffix();
+        int status = refused.httpStatus();
+        ByteBuf out = alloc.buffer(256 + prefix.length + RequestIds.LENGTH + suffix.length);
+        out.writeBytes(status == 401 ? UNAUTHORIZED : FORBIDDEN).writeBytes(NGINX_STATUS);
+        writeDigits(out, status);
+        writeRequestIdAndRetryAfter(out, refused, requestId);
+        out.writeBytes(NGINX_BODY).writeBytes(prefix).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(suffix)
+                .writeBytes(CRLF);
+        return out.writeBytes(connection.line).writeBytes(EMPTY_BODY).writeBytes(CRLF);
     }
 
     /**
@@ -143,6 +168,17 @@ final class WireResponses {
             }
             out.writeBytes(connection.line).writeBytes(CRLF);
             return body ? out.writeBytes(json) : out;
+        }
+    }
+
+    /** Ends the line before with CR LF, then the {@code request-id} line and, when waiting helps, {@code Retry-After}'s. */
+    private static void writeRequestIdAndRetryAfter(ByteBuf out, Refusal refused, byte[] requestId) {
+        out.writeBytes(REQUEST_ID).writeBytes(requestId, 0, RequestIds.LENGTH).writeBytes(CRLF);
+        long retryAfter = refused.retryAfterSeconds();
+        if (retryAfter > 0) {
+            out.writeBytes(RETRY_AFTER);
+            writeDigits(out, retryAfter);
+            out.writeBytes(CRLF);
         }
     }
 

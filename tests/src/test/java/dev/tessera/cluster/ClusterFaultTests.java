@@ -1,12 +1,12 @@
 package dev.tessera.cluster;
 
+import static dev.tessera.testing.Waits.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
 import dev.tessera.testing.Cluster;
 import dev.tessera.testing.Scenario;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,19 +108,6 @@ class ClusterFaultTests {
         assertThat(after.status()).as("reset after the outage: %s", after).isEqualTo(200);
         for (int node = 0; node < 3; node++) {
             assertThat(status(node, fresh)).as("token reset after the outage, node %d", node).isEqualTo(401);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration limit, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("%s within %s", what, limit).isNegative();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -168,7 +168,8 @@ public final class ChildTessera implements TesseraClients, AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port free when asked (another process may take it before it is bound). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
