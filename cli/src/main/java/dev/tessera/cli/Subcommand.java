@@ -1,0 +1,45 @@
+package dev.tessera.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every {@code tessera} command has: the root's {@link Io} and {@link Target}. */
+abstract class Subcommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    final TesseraCli root() {
+        return (TesseraCli) spec.root().userObject();
+    }
+
+    final Io io() {
+        return root().io();
+    }
+
+    final PrintWriter out() {
+        return io().out();
+    }
+
+    final PrintWriter err() {
+        return io().err();
+    }
+
+    final Target target() {
+        return root().target();
+    }
+
+    /** Prints one line to standard output and flushes it, so a pipe sees it at once. */
+    final void print(String line) {
+        out().println(line);
+        out().flush();
+    }
+
+    /** Prints one message to standard error. */
+    final void tell(String line) {
+        err().println(line);
+        err().flush();
+    }
+}
