@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code tessera audit}: an account's audit log, oldest first, one event a line; {@code --follow} polls for
  * new events every {@code --interval} seconds (1 to 60) until interrupted. An event is printed once: the
- * poll remembers the ids it has printed, so an event that commits late is still printed when it shows up.
+ * poll remembers the ids it has printed (and those before the run it chose not to print), so an event that
+ * commits late is still printed when it shows up, and an old one never is.
  */
 @Command(name = "audit", header = "Shows or follows an account's audit log.",
         description = {
@@ -48,6 +49,8 @@ final class AuditCommand extends Subcommand {
     boolean json;
 
     private final Set<Long> printed = new LinkedHashSet<>();
+    /** With --follow: events at or below this id predate the run and are never printed by a poll. */
+    private long floor = Long.MIN_VALUE;
 
     @Override
     public Integer call() {
@@ -61,10 +64,16 @@ final class AuditCommand extends Subcommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--type is an event type such as TOKEN_RESET");
         }
         Http api = target().management();
-        printNew(page(api, 0, limit));
         if (!follow) {
+            printNew(page(api, 0, limit));
             return ExitCode.OK;
         }
+        List<JsonNode> recent = page(api, 0, MAX_PAGE);
+        if (recent.size() == MAX_PAGE) {
+            floor = recent.stream().mapToLong(event -> event.path("id").asLong()).min().orElse(Long.MIN_VALUE);
+        }
+        recent.stream().skip(limit).forEach(older -> printed.add(older.path("id").asLong()));
+        printNew(recent);
         boolean reachable = true;
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -114,7 +123,7 @@ final class AuditCommand extends Subcommand {
 
     private void printNew(List<JsonNode> events) {
         events.stream()
-                .filter(event -> !printed.contains(event.path("id").asLong()))
+                .filter(event -> event.path("id").asLong() > floor && !printed.contains(event.path("id").asLong()))
                 .sorted(Comparator.comparingLong(event -> event.path("id").asLong()))
                 .forEach(event -> {
                     printed.add(event.path("id").asLong());

@@ -24,7 +24,7 @@ final class LoginCommand extends Subcommand {
         Map<String, String> entries = new LinkedHashMap<>(ConfigFile.read(file));
         String url = root.url != null ? root.url : io.variable("TESSERA_URL") != null ? io.variable("TESSERA_URL")
                 : entries.getOrDefault(ConfigFile.URL, TesseraCli.DEFAULT_URL);
-        url = Target.normalise(url, "--url");
+        url = Target.normalise(url, "Tessera's URL (--url, TESSERA_URL or url in " + file + ")");
         String key = Secrets.read(io, "API key for " + url + " (tsk_…): ", "API key", "tessera login < key.txt");
         if (!key.matches(KEY_SHAPE)) {
             throw new CliException(ExitCode.USAGE, "that is not a Tessera API key (tsk_ and 43 letters, digits, - or _)");

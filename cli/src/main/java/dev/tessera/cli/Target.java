@@ -16,18 +16,18 @@ record Target(String url, String dataPlaneUrl, String apiKey, Path configFile) {
         return uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("(:\\d+)?$", "") + ":8081";
     }
 
-    /** An http(s) URL with a host, without a trailing slash; else a usage error naming the option. */
-    static String normalise(String text, String option) {
+    /** An http(s) URL with a host, without a trailing slash; else a usage error naming where it came from. */
+    static String normalise(String text, String what) {
         try {
             URI uri = new URI(text.strip());
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new CliException(ExitCode.USAGE, option + " must be an http:// or https:// URL with a host, e.g. "
+                throw new CliException(ExitCode.USAGE, what + " must be an http:// or https:// URL with a host, e.g. "
                         + TesseraCli.DEFAULT_URL + "; not " + text);
             }
             return uri.toString().replaceAll("/+$", "");
         } catch (URISyntaxException e) {
-            throw new CliException(ExitCode.USAGE, option + " is not a URL: " + text);
+            throw new CliException(ExitCode.USAGE, what + " is not a URL: " + text);
         }
     }
 

@@ -106,10 +106,12 @@ public final class TesseraCli implements Callable<Integer> {
     Target target() {
         Path file = ConfigFile.location(io, config);
         Map<String, String> stored = ConfigFile.read(file);
-        String base = Target.normalise(first(url, io.variable("TESSERA_URL"), stored.get(ConfigFile.URL), DEFAULT_URL), "--url");
+        String base = Target.normalise(first(url, io.variable("TESSERA_URL"), stored.get(ConfigFile.URL), DEFAULT_URL),
+                "Tessera's URL (--url, TESSERA_URL or url in " + file + ")");
         String dataPlane = first(dataPlaneUrl, io.variable("TESSERA_DATA_PLANE_URL"), stored.get(ConfigFile.DATA_PLANE_URL), null);
         String key = first(io.variable("TESSERA_API_KEY"), stored.get(ConfigFile.API_KEY));
-        return new Target(base, dataPlane == null ? Target.dataPlaneOf(base) : Target.normalise(dataPlane, "--data-plane-url"),
+        return new Target(base, dataPlane == null ? Target.dataPlaneOf(base) : Target.normalise(dataPlane,
+                "the data plane's URL (--data-plane-url, TESSERA_DATA_PLANE_URL or data-plane-url in " + file + ")"),
                 key, file);
     }
 

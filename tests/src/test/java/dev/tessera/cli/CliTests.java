@@ -126,11 +126,12 @@ class CliTests {
         assertThat(past.outLines()).hasSize(1);
         assertThat(past.out()).contains("TOKEN_RESET").contains(account.admin().email()).contains("reason=first");
 
-        CliRun.Running follower = cli.start("audit", account.customerId(), "--follow", "--interval", "1", "--type", "TOKEN_RESET");
+        assertThat(cli.run("token", "reset", account.customerId(), "--yes", "--reason", "second").exit()).isZero();
+        CliRun.Running follower = cli.start("audit", account.customerId(), "--follow", "--interval", "1", "-n", "1");
         String masked;
         CliRun.Result followed;
         try {
-            assertThat(follower.awaitOut("reason=first", Duration.ofSeconds(20))).as("the past reset first").isTrue();
+            assertThat(follower.awaitOut("reason=second", Duration.ofSeconds(20))).as("the last past event first").isTrue();
             Api.Reply second = scenario.reset(account, "a contractor left");
             assertThat(second.status()).isEqualTo(200);
             masked = second.text("maskedToken");
@@ -139,7 +140,8 @@ class CliTests {
             followed = follower.stop();
         }
         assertThat(followed.exit()).as("%s", followed).isEqualTo(ExitCode.OK);
-        assertThat(followed.outLines()).as("%s", followed).hasSize(2);
+        assertThat(followed.outLines()).as("only -n 1 past event, then the new one: %s", followed).hasSize(2);
+        assertThat(followed.outLines().get(0)).contains("TOKEN_RESET").contains("reason=second");
         assertThat(followed.outLines().get(1)).contains("TOKEN_RESET").contains("reason=\"a contractor left\"").contains(masked);
     }
 
