@@ -13,17 +13,13 @@ final class AccountsCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        JsonNode accounts = target().management().get("/api/v1/manager-accounts");
-        if (json) {
-            print(accounts.toString());
-            return ExitCode.OK;
-        }
-        Table table = new Table("CUSTOMER ID", "ROLE", "NAME", "COMPANY");
-        for (JsonNode account : accounts) {
-            table.row(account.path("displayCustomerId").asString(), account.path("role").asString(),
-                    account.path("name").asString(), account.path("companyName").asString());
-        }
-        table.print(out());
-        return ExitCode.OK;
+        return show(target().management().get("/api/v1/manager-accounts"), json, accounts -> {
+            Table table = new Table("CUSTOMER ID", "ROLE", "NAME", "COMPANY");
+            for (JsonNode account : accounts) {
+                table.row(account.path("displayCustomerId").asString(), account.path("role").asString(),
+                        account.path("name").asString(), account.path("companyName").asString());
+            }
+            return table;
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,12 +12,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code tessera api-keys list|create|revoke}: the signed-in user's API keys. */
 @Command(name = "api-keys", description = "Your API keys: list (masked), create (shown once), revoke.",
         subcommands = {ApiKeysCommand.ListKeys.class, ApiKeysCommand.Create.class, ApiKeysCommand.Revoke.class})
-final class ApiKeysCommand extends Subcommand {
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, create or revoke");
-    }
+final class ApiKeysCommand extends CommandGroup {
 
     @Command(name = "list", description = "Lists your API keys, masked, with their scope and last use.")
     static final class ListKeys extends Subcommand {
@@ -28,21 +22,17 @@ final class ApiKeysCommand extends Subcommand {
 
         @Override
         public Integer call() {
-            JsonNode keys = target().management().get("/api/v1/api-keys");
-            if (json) {
-                print(keys.toString());
-                return ExitCode.OK;
-            }
-            Table table = new Table("ID", "NAME", "SCOPE", "ACCOUNTS", "KEY", "CREATED", "LAST USED", "REVOKED");
-            for (JsonNode key : keys.path("apiKeys")) {
-                List<String> accounts = new ArrayList<>();
-                key.path("accounts").forEach(account -> accounts.add(account.asString()));
-                table.row(key.path("id").asString(), key.path("name").asString(), key.path("scope").asString(),
-                        String.join(",", accounts), key.path("maskedKey").asString(), key.path("createdAt").asString(),
-                        key.path("lastUsedAt").asString(""), key.path("revokedAt").asString(""));
-            }
-            table.print(out());
-            return ExitCode.OK;
+            return show(target().management().get("/api/v1/api-keys"), json, keys -> {
+                Table table = new Table("ID", "NAME", "SCOPE", "ACCOUNTS", "KEY", "CREATED", "LAST USED", "REVOKED");
+                for (JsonNode key : keys.path("apiKeys")) {
+                    List<String> accounts = new ArrayList<>();
+                    key.path("accounts").forEach(account -> accounts.add(account.asString()));
+                    table.row(key.path("id").asString(), key.path("name").asString(), key.path("scope").asString(),
+                            String.join(",", accounts), key.path("maskedKey").asString(), key.path("createdAt").asString(),
+                            key.path("lastUsedAt").asString(""), key.path("revokedAt").asString(""));
+                }
+                return table;
+            });
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tessera.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,12 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code tessera token show|reset|verify}: an account's developer token. */
 @Command(name = "token", description = "An account's developer token: show it masked, reset it, verify one.",
         subcommands = {TokenCommand.Show.class, TokenCommand.Reset.class, TokenCommand.Verify.class})
-final class TokenCommand extends Subcommand {
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: show, reset or verify");
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "show", header = "Shows the masked token, access level and resets.",
         description = {"Shows the account's token, masked (ABcd…STUv), with its access level",
@@ -31,20 +25,13 @@ final class TokenCommand extends Subcommand {
 
         @Override
         public Integer call() {
-            JsonNode token = target().management().get(account.path() + "/developer-token");
-            if (json) {
-                print(token.toString());
-                return ExitCode.OK;
-            }
-            Table table = new Table("FIELD", "VALUE")
+            return show(target().management().get(account.path() + "/developer-token"), json, token -> new Table("FIELD", "VALUE")
                     .row("customer id", account.display())
                     .row("masked token", token.path("maskedToken").asString())
                     .row("access level", token.path("accessLevel").asString())
                     .row("issued", token.path("issuedAt").asString())
                     .row("last reset", token.path("lastResetAt").asString())
-                    .row("resets", token.path("resetCount").asString());
-            table.print(out());
-            return ExitCode.OK;
+                    .row("resets", token.path("resetCount").asString()));
         }
     }
 
