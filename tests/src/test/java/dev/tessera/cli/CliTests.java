@@ -213,6 +213,32 @@ class CliTests {
     }
 
     @Test
+    void answersFromSomethingOtherThanTesseraAreNamedAndExitWithTheirCodes() throws Exception {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html><body>Welcome to nginx!</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().contains("api-keys") ? 502 : 200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            CliRun elsewhere = CliRun.signedIn("http://127.0.0.1:" + other.getAddress().getPort(), key);
+            CliRun.Result html = elsewhere.run("accounts");
+            assertThat(html.exit()).as("%s", html).isEqualTo(ExitCode.UNEXPECTED);
+            assertThat(html.errLines()).hasSize(1);
+            assertThat(html.err()).contains("is not JSON");
+            CliRun.Result gateway = elsewhere.run("api-keys", "list");
+            assertThat(gateway.exit()).as("%s", gateway).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(gateway.errLines()).containsExactly("tessera: 502 Bad Gateway");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
     void verifyReadsTheTokenFromStandardInputAndAsksTheDataPlane() {
         CliRun.Result accepted = cli.stdin(token + "\n").run("token", "verify");
         assertThat(accepted.exit()).as("%s", accepted).isEqualTo(ExitCode.OK);
@@ -237,7 +263,8 @@ class CliTests {
         java.nio.file.Path config = person.home().resolve(".config/tessera/config");
         assertThat(config).as("nothing written for a refused key").doesNotExist();
 
-        CliRun.Result login = person.stdin(key + "\n").run("login", "--url", tessera.baseUrl());
+        CliRun.Result login = person.stdin(key + "\n").run("login", "--url", tessera.baseUrl(),
+                "--data-plane-url", "http://127.0.0.1:" + tessera.dataPlanePort());
         assertThat(login.exit()).as("%s", login).isEqualTo(ExitCode.OK);
         assertThat(login.out()).isEmpty();
         assertThat(login.err()).doesNotContain(key);
@@ -247,6 +274,7 @@ class CliTests {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
         assertThat(person.stdin("").run("accounts").exit()).as("signed in from the config file").isEqualTo(ExitCode.OK);
+        assertThat(person.stdin(token).run("token", "verify").exit()).as("the data plane from the config file").isEqualTo(ExitCode.OK);
 
         java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         CliRun.Result exposed = person.run("accounts");
