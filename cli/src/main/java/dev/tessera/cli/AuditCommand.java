@@ -110,6 +110,9 @@ final class AuditCommand extends Subcommand {
             if (events.size() < MAX_PAGE || events.stream().anyMatch(event -> printed.contains(event.path("id").asLong()))) {
                 break;
             }
+            if (page == MAX_PAGES_PER_POLL - 1) {
+                tell("tessera: more than " + fresh.size() + " new events since the last poll; the older ones are left out");
+            }
         }
         printNew(fresh);
     }
