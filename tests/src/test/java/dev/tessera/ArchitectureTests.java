@@ -60,6 +60,8 @@ class ArchitectureTests {
     @BeforeAll
     static void importClasses() {
         tessera = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // The CLI module (dev.tessera.cli) is a client of the server over HTTP, not one of its features.
+                .withImportOption(location -> !location.contains("/dev/tessera/cli/"))
                 .importPackages("dev.tessera");
     }
 
