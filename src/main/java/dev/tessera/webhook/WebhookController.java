@@ -6,7 +6,6 @@ import dev.tessera.system.web.ManagementApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +31,9 @@ class WebhookController {
 
     record NewWebhook(String url, List<String> events) {}
 
+    /** The account's webhooks (no secrets) and every event name one may subscribe to. */
+    record WebhookList(List<Webhook> webhooks, List<String> events) {}
+
     /** The one response body that carries a webhook's secret. */
     record CreatedBody(long id, String url, List<String> events, String secret, String maskedSecret,
             Instant createdAt) {
@@ -55,9 +57,9 @@ class WebhookController {
     }
 
     @GetMapping
-    Map<String, Object> list(@PathVariable String customerId, Authentication user) {
-        return Map.of("webhooks", webhooks.list(CustomerId.parseField("customerId", customerId), user.getName(),
-                operator(user)), "events", Webhooks.catalogue());
+    WebhookList list(@PathVariable String customerId, Authentication user) {
+        return new WebhookList(webhooks.list(CustomerId.parseField("customerId", customerId), user.getName(),
+                operator(user)), Webhooks.catalogue());
     }
 
     @DeleteMapping("/{webhookId}")
