@@ -52,13 +52,16 @@ public enum WebhookEvent {
     }
 
     /**
-     * The events a request names; null or empty means every event.
+     * The events a request names; null (the field omitted) means every event.
      *
-     * @throws TesseraException 400 naming {@code events} for an unknown name
+     * @throws TesseraException 400 naming {@code events} for an unknown name or an empty list
      */
     static Set<WebhookEvent> parse(List<String> names) {
-        if (names == null || names.isEmpty()) {
+        if (names == null) {
             return EnumSet.allOf(WebhookEvent.class);
+        }
+        if (names.isEmpty()) {
+            throw TesseraException.invalid("events", "'events' names at least one event; omit it for every event.");
         }
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
         for (String name : names) {

@@ -1,5 +1,6 @@
 package dev.tessera.webhook;
 
+import dev.tessera.outbox.Poller;
 import dev.tessera.system.Timestamps;
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,8 +39,7 @@ class WebhookSender implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
-    private ScheduledExecutorService executor;
-    private volatile boolean stopping;
+    private final Poller poller;
 
     WebhookSender(WebhookRepository webhooks, DeliveryRepository deliveries, TargetGuard guard, SigningSecrets secrets,
             WebhookProperties properties, Clock clock) {
@@ -54,46 +51,27 @@ class WebhookSender implements SmartLifecycle {
         this.clock = clock;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.poller = new Poller("tessera-webhooks", properties.pollInterval(), this::drain);
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tessera-webhooks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::drainSafely, properties.pollInterval().toMillis(),
-                properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        poller.start(properties.pollInterval());
     }
 
     /** Looks for due deliveries now (after a commit that wrote some), on the sender's thread. */
-    synchronized void wake() {
-        if (executor != null && !stopping) {
-            executor.execute(this::drainSafely);
-        }
+    void wake() {
+        poller.wake();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            // No interrupt (H2 closes its file when a thread is interrupted in I/O): the current post ends
-            // within its timeouts; an unmarked claim's lease runs out and another sender takes it.
-            stopping = true;
-            executor.shutdown();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-            stopping = false;
-        }
+    public void stop() {
+        poller.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return poller.isRunning();
     }
 
     @Override
@@ -101,21 +79,13 @@ class WebhookSender implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1000;
     }
 
-    private void drainSafely() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            log.warn("Webhook delivery poll failed; will try again", e);
-        }
-    }
-
     private void drain() {
-        while (!stopping) {
+        while (!poller.stopping()) {
             Instant now = Timestamps.now(clock);
             List<Long> due = deliveries.due(now, properties.batchSize());
             int claimed = 0;
             for (long id : due) {
-                if (stopping) {
+                if (poller.stopping()) {
                     return;
                 }
                 Optional<DeliveryRepository.Claimed> delivery = deliveries.claim(id, now, now.plus(properties.lease()));

@@ -69,14 +69,14 @@ public class Webhooks {
     /**
      * Creates a webhook. ADMIN only.
      *
-     * @param eventNames event names of {@link WebhookEvent#names()}; null or empty: every event
+     * @param eventNames event names of {@link WebhookEvent#names()}; null: every event, now and added later
      * @throws TesseraException 400 naming {@code url} (not http(s), credentials, unresolvable, a private
      *     address) or {@code events}; 404/403 for a non-member/non-ADMIN; 409 past {@value #MAX_PER_ACCOUNT} webhooks
      */
     public Created create(CustomerId account, String url, List<String> eventNames, Actor actor) {
         access.requireAdmin(account, actor.email());
         Set<WebhookEvent> events = WebhookEvent.parse(eventNames);
-        boolean all = eventNames == null || eventNames.isEmpty();
+        boolean all = eventNames == null;
         URI target = guard.check(url);
         String secret = secrets.generate();
         Instant now = Timestamps.now(clock);

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** A scripted "status" that answers nothing until the receiver closes (at most 10 s): a hanging receiver. */
+    public static final int HANG = 0;
+
     private final HttpServer server;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> scripts = new ConcurrentHashMap<>();
 
@@ -57,6 +60,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 receiver.received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
                 Integer scripted = receiver.scripts.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
                 int status = scripted == null ? 200 : scripted;
+                if (status == HANG) {
+                    receiver.await(receiver.released, 10_000);
+                    status = 200;
+                }
                 if (status / 100 == 3) {
                     exchange.getResponseHeaders().add("Location", "/redirected" + path);
                 }
@@ -91,22 +98,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits (polling, at most {@code limit}) until {@code count} requests to {@code path} pass {@code which}. */
     public List<Received> await(String path, Predicate<Received> which, int count, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        List<Received> matching = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
-            matching = received(path).stream().filter(which).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Expected " + count + " requests to " + path + " within " + limit + ", got " + matching
-                + " of " + received);
+        return Await.until(count + " requests to " + path, limit, () -> received(path).stream().filter(which).toList(),
+                matching -> matching.size() >= count);
     }
 
     /**
@@ -133,8 +126,17 @@ public final class WebhookReceiver implements AutoCloseable {
                 && MessageDigest.isEqual(expected, HexFormat.of().parseHex(parts.get("v1")));
     }
 
+    private void await(java.util.concurrent.CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -3,6 +3,7 @@ package dev.tessera.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
+import dev.tessera.testing.Await;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
 import dev.tessera.testing.Storage;
@@ -46,7 +47,7 @@ class WebhookDeliveryTests {
         receiver = WebhookReceiver.start();
         tessera = RunningTessera.start(TestDatabase.fresh(storage), "tessera.webhook.allow-private-addresses=true",
                 "tessera.webhook.poll-interval=100ms", "tessera.webhook.retry-base=200ms",
-                "tessera.webhook.retry-max=400ms", "tessera.webhook.max-attempts=3");
+                "tessera.webhook.retry-max=400ms", "tessera.webhook.max-attempts=3", "tessera.webhook.request-timeout=1s");
         scenario = new Scenario(tessera);
     }
 
@@ -184,7 +185,25 @@ class WebhookDeliveryTests {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("field")).isEqualTo("events");
         assertThat(reply.text("detail")).contains("token.exploded").contains("token.rotated");
+        Api.Reply empty = create(account, receiver.url("/unknown"), List.of());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.text("field")).isEqualTo("events");
         assertThat(account.admin().api().get(account.path() + "/webhooks").json().get("webhooks")).isEmpty();
+    }
+
+    /** A receiver that does not answer within the request timeout (1 s here) counts as a failure and is retried. */
+    @Test
+    void aReceiverThatDoesNotAnswerInTimeIsRetried() {
+        Scenario.Account account = scenario.account("slow");
+        String path = "/slow-" + storage;
+        receiver.answer(path, WebhookReceiver.HANG);
+        long webhook = create(account, receiver.url(path), null).json().get("id").asLong();
+        scenario.issueToken(account);
+        JsonNode log = awaitState(account, webhook, "DELIVERED");
+        assertThat(log.get(0).get("attempts").asInt()).isEqualTo(2);
+        List<WebhookReceiver.Received> received = receiver.received(path);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).header("Tessera-Event-Id")).isEqualTo(received.get(0).header("Tessera-Event-Id"));
     }
 
     /** The list never shows the secret; a deleted webhook gets nothing more. */
@@ -240,20 +259,7 @@ class WebhookDeliveryTests {
     }
 
     static JsonNode awaitState(Scenario.Account account, long webhook, String state) {
-        Instant deadline = Instant.now().plus(WAIT);
-        JsonNode log;
-        do {
-            log = deliveries(account, webhook);
-            if (!log.isEmpty() && log.get(0).get("state").asString().equals(state)) {
-                return log;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("No delivery reached " + state + ": " + log);
+        return Await.until("a delivery " + state, WAIT, () -> deliveries(account, webhook),
+                log -> !log.isEmpty() && log.get(0).get("state").asString().equals(state));
     }
 }
