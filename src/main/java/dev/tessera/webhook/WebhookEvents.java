@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * rolls back sends nothing, one that commits is delivered (at least once) even if the node dies
  * next. The body is fixed here and sent unchanged on every attempt:
  * {@code {"id","type","createdAt","account":{"customerId"},"data":{…}}}, where {@code data} is the
- * audit event's details (masked tokens only, as the audit log requires) and the actor's email.
+ * audit event's details (masked tokens only, as the audit log requires) and the actor's email. An
+ * event with no audit entry (a reminder, say) is emitted by calling {@link #publish} in the transaction.
  */
 @Component
-class WebhookEvents implements AuditListener {
+public class WebhookEvents implements AuditListener {
 
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
@@ -50,8 +51,12 @@ class WebhookEvents implements AuditListener {
         });
     }
 
-    /** Queues the event for every webhook of the account that subscribed to it; answers the event id, or null. */
-    String publish(long accountId, WebhookEvent event, Map<String, String> data, Instant at) {
+    /**
+     * Queues the event for every webhook of the account that subscribed to it, in the caller's
+     * transaction; answers the event id, or null when no webhook wants it. {@code data} must hold no
+     * secret: masked tokens only.
+     */
+    public String publish(long accountId, WebhookEvent event, Map<String, String> data, Instant at) {
         List<Long> subscribers = webhooks.subscribers(accountId).stream()
                 .filter(subscriber -> subscriber.events().contains(event)).map(WebhookRepository.Subscriber::id).toList();
         if (subscribers.isEmpty()) {
