@@ -3,6 +3,7 @@ package dev.tessera.webhook;
 import dev.tessera.outbox.Poller;
 import dev.tessera.system.Timestamps;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,7 +122,11 @@ class WebhookSender implements SmartLifecycle {
                     .header(Signatures.HEADER, Signatures.header(secret, t, delivery.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
                     .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Only the status counts: the answer's body is closed unread, so a receiver that streams
+            // without end cannot hold the sender past the request timeout (which bounds the headers).
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 deliveries.markDelivered(delivery.id(), status, Timestamps.now(clock));
             } else {
