@@ -27,10 +27,11 @@ import org.springframework.web.util.HtmlUtils;
  * The rules of docs/architecture.md ("Packages", "How the code reads") that the build enforces on {@code src/main}.
  *
  * <p><b>Feature order</b> ({@link #FEATURES}): system → audit → account → apikey → access → quota → outbox →
- * contact → token → verify → dataplane → console. A feature may use the features before it, never one
+ * webhook → contact → token → verify → dataplane → console. A feature may use the features before it, never one
  * after it; where an earlier feature needs something from a later one, it declares an interface the
  * later one implements ({@code access.AccessLevels} by token, {@code audit.AuditReaders} by account,
- * {@code outbox.ContactHooks} by contact). Sub-packages ({@code system.web}, {@code console.signin} …)
+ * {@code outbox.ContactHooks} by contact, {@code audit.AuditListener} and {@code webhook.SealingKeys}
+ * by webhook and token). Sub-packages ({@code system.web}, {@code console.signin} …)
  * belong to their feature.
  *
  * <p><b>Web classes</b> are the only ones that may use {@code org.springframework.http},
@@ -53,7 +54,7 @@ class ArchitectureTests {
 
     /** The features in dependency order: each may depend only on those before it. */
     static final List<String> FEATURES = List.of("system", "cluster", "audit", "account", "apikey", "access", "quota", "outbox",
-            "contact", "token", "verify", "dataplane", "console");
+            "webhook", "contact", "token", "verify", "dataplane", "console");
 
     static JavaClasses tessera;
 

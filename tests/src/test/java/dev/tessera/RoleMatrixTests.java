@@ -52,6 +52,7 @@ class RoleMatrixTests extends OnEachStorage {
     static final Set<Caller> WRITERS = EnumSet.of(Caller.STANDARD, Caller.ADMIN);
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR);
+    static final Set<Caller> ADMINS_AND_OPERATOR = EnumSet.of(Caller.ADMIN, Caller.OPERATOR);
 
     /** "METHOD pattern" → who may pass the gate. */
     static final Map<String, Set<Caller>> RULES = new LinkedHashMap<>();
@@ -82,6 +83,10 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + api + "/audit-events", ADMINS);
         RULES.put("GET " + api + "/usage", ADMINS);
         RULES.put("GET /api/v1/notifications", OPERATORS);
+        RULES.put("POST " + api + "/webhooks", ADMINS);
+        RULES.put("GET " + api + "/webhooks", ADMINS_AND_OPERATOR);
+        RULES.put("DELETE " + api + "/webhooks/{webhookId}", ADMINS);
+        RULES.put("GET " + api + "/webhooks/{webhookId}/deliveries", ADMINS_AND_OPERATOR);
         RULES.put("POST /api/v1/api-keys", SIGNED_IN);
         RULES.put("GET /api/v1/api-keys", SIGNED_IN);
         RULES.put("DELETE /api/v1/api-keys/{id}", SIGNED_IN);
@@ -106,6 +111,7 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + console + "/audit.csv", ADMINS);
         RULES.put("GET /jump", SIGNED_IN);
         RULES.put("GET " + console + "/notifications", ADMINS);
+        RULES.put("GET " + console + "/webhooks", ADMINS);
         RULES.put("GET " + console + "/api-center", ADMINS);
         RULES.put("POST " + console + "/api-center/token", ADMINS);
         RULES.put("POST " + console + "/api-center/access-applications", ADMINS);
@@ -150,6 +156,9 @@ class RoleMatrixTests extends OnEachStorage {
         scenario.addMember(account, target, "STANDARD");
         scenario.addMember(account, formTarget, "STANDARD");
         scenario.issueToken(account);
+        // A webhook to act on (issue 15); a public address, for an event nothing emits here.
+        String webhookId = account.admin().api().post(account.path() + "/webhooks", Map.of(
+                "url", "https://203.0.113.10/matrix", "events", List.of("token.expiring"))).json().get("id").asString();
         String form = "&email=" + URLEncoder.encode(formTarget.email(), StandardCharsets.UTF_8) + "&role=STANDARD";
         Map<Caller, Client> clients = new EnumMap<>(Caller.class);
         clients.put(Caller.ANONYMOUS, new Client(null, null));
@@ -165,7 +174,8 @@ class RoleMatrixTests extends OnEachStorage {
             String path = endpoint.pattern()
                     .replace("{customerId}", account.customerId())
                     .replace("{email}", target.email())
-                    .replace("{id}", "999999");
+                    .replace("{id}", "999999")
+                    .replace("{webhookId}", webhookId);
             for (Caller caller : Caller.values()) {
                 int status = clients.get(caller).send(endpoint.method(), path, form);
                 boolean passed = passed(status, endpoint.pattern());

@@ -21,5 +21,7 @@ public enum AuditEventType {
     SIGN_IN_FAILED,
     SIGN_IN_LOCKED,
     API_KEY_CREATED,
-    API_KEY_REVOKED
+    API_KEY_REVOKED,
+    WEBHOOK_CREATED,
+    WEBHOOK_DELETED
 }

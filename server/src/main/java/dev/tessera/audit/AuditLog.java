@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The append-only audit log of each manager account. {@link #record} joins the caller's
- * transaction, so an event is stored exactly when the change it describes commits.
+ * transaction, so an event is stored exactly when the change it describes commits; so is what its
+ * {@link AuditListener}s write.
  */
 @Component
 public class AuditLog {
@@ -27,25 +29,29 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<AuditListener> listeners;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<AuditListener> listeners) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** Appends an event; {@code details} must hold no secret (mask tokens first). */
     public void record(long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
                         VALUES (:account, :at, :type, :actor, :ip, :details)""")
                 .param("account", accountId)
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("at", at)
                 .param("type", type.name())
                 .param("actor", actor.email())
                 .param("ip", actor.clientIp())
                 .param("details", json.writeValueAsString(details))
                 .update();
+        listeners.orderedStream().forEach(listener -> listener.recorded(accountId, type, actor, details, at.toInstant()));
     }
 
     /** A page of the account's events, newest first, optionally of one type. */

@@ -69,6 +69,8 @@ public class Labels {
             case SIGN_IN_LOCKED -> "Sign-in locked out";
             case API_KEY_CREATED -> "API key created";
             case API_KEY_REVOKED -> "API key revoked";
+            case WEBHOOK_CREATED -> "Webhook created";
+            case WEBHOOK_DELETED -> "Webhook deleted";
         };
     }
 

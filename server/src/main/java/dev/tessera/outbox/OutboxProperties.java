@@ -31,8 +31,6 @@ public record OutboxProperties(String from, Duration pollInterval, Duration retr
 
     /** Delay before attempt {@code failures + 1}: retryBase · 2^(failures − 1), at most retryMax. */
     Duration retryDelay(int failures) {
-        int doublings = Math.max(0, Math.min(failures - 1, 30));
-        Duration delay = retryBase.multipliedBy(1L << doublings);
-        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+        return Backoff.delay(retryBase, retryMax, failures);
     }
 }

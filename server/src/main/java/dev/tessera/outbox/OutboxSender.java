@@ -6,11 +6,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +42,7 @@ class OutboxSender implements SmartLifecycle {
     private final ObjectProvider<JavaMailSender> smtp;
     private final OutboxProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService executor;
-    private volatile boolean stopping;
+    private final Poller poller;
 
     OutboxSender(Outbox outbox, ContactHooks contacts,
             MailTemplates templates, ObjectProvider<JavaMailSender> smtp, OutboxProperties properties, Clock clock) {
@@ -55,6 +52,7 @@ class OutboxSender implements SmartLifecycle {
         this.smtp = smtp;
         this.properties = properties;
         this.clock = clock;
+        this.poller = new Poller("tessera-mail-outbox", properties.pollInterval(), this::drain);
     }
 
     @Override
@@ -67,42 +65,17 @@ class OutboxSender implements SmartLifecycle {
         if (released > 0) {
             log.info("An SMTP server is configured now: {} held notices will be sent", released);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tessera-mail-outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::pollSafely, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.start(Duration.ZERO);
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            // No interrupt: H2 closes its file when a thread is interrupted in I/O. The poll ends its
-            // current send (bounded by the SMTP timeouts) and stops; an unmarked claim's lease runs out.
-            stopping = true;
-            executor.shutdown();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-            stopping = false;
-        }
+        poller.stop();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void pollSafely() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            log.warn("Mail outbox poll failed; will try again", e);
-        }
+        return poller.isRunning();
     }
 
     /** Sends every mail due now, batch by batch; answers how many the SMTP server accepted. */
@@ -112,12 +85,12 @@ class OutboxSender implements SmartLifecycle {
             return 0;
         }
         int sent = 0;
-        while (!stopping) {
+        while (!poller.stopping()) {
             Instant now = Timestamps.now(clock);
             List<Long> due = outbox.due(now, properties.batchSize());
             int claimed = 0;
             for (long id : due) {
-                if (stopping) {
+                if (poller.stopping()) {
                     break;
                 }
                 if (outbox.claim(id, now, now.plus(properties.lease()))) {

@@ -1,5 +1,5 @@
 /**
  * The API Center of a manager account, for its ADMINs: the token (issue, show once, reset), the
- * contact email forms, access applications and usage. Forms that act once use one-time form tokens.
+ * contact email forms, access applications and usage; the webhooks page with each webhook's delivery log. Forms that act once use one-time form tokens.
  */
 package dev.tessera.console.apicenter;
