@@ -1,6 +1,9 @@
 package dev.tessera.account;
 
+import dev.tessera.audit.web.RequestActor;
 import dev.tessera.system.web.ManagementApi;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +14,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ManagementApi("/api/v1/users")
 class UserController {
 
-    private final UserAccounts users;
+    private final UserAdministration users;
 
-    UserController(UserAccounts users) {
+    UserController(UserAdministration users) {
         this.users = users;
     }
 
@@ -21,7 +24,7 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> create(@RequestBody NewUser body) {
-        return Map.of("email", users.create(body.email(), body.password(), false));
+    Map<String, String> create(@RequestBody NewUser body, Principal principal, HttpServletRequest request) {
+        return Map.of("email", users.create(body.email(), body.password(), false, RequestActor.of(principal, request)));
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ApiKeys {
 
-    static final int MAX_NAME = 100;
+    /** The longest name of a key. */
+    public static final int MAX_NAME = 100;
     static final int MAX_ACCOUNTS = 50;
     /** Last-used time is kept to the minute, so a busy key writes at most once a minute. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);

@@ -21,5 +21,10 @@ public enum AuditEventType {
     SIGN_IN_FAILED,
     SIGN_IN_LOCKED,
     API_KEY_CREATED,
-    API_KEY_REVOKED
+    API_KEY_REVOKED,
+    /** Platform events (issue 14): recorded with no account, and on each account of the user concerned. */
+    USER_CREATED,
+    USER_DISABLED,
+    USER_ENABLED,
+    PASSWORD_CHANGED
 }

@@ -16,8 +16,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only audit log of each manager account. {@link #record} joins the caller's
- * transaction, so an event is stored exactly when the change it describes commits.
+ * The append-only audit log of each manager account, and the platform's own (events of no account,
+ * such as a user disabled). {@link #record} joins the caller's transaction, so an event is stored
+ * exactly when the change it describes commits.
  */
 @Component
 public class AuditLog {
@@ -46,6 +47,29 @@ public class AuditLog {
                 .param("ip", actor.clientIp())
                 .param("details", json.writeValueAsString(details))
                 .update();
+    }
+
+    /** Appends a platform event (a user created or disabled, a password changed): one of no manager account. */
+    public void recordPlatform(AuditEventType type, Actor actor, Map<String, String> details) {
+        jdbc.sql("""
+                        INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
+                        VALUES (NULL, :at, :type, :actor, :ip, :details)""")
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("type", type.name())
+                .param("actor", actor.email())
+                .param("ip", actor.clientIp())
+                .param("details", json.writeValueAsString(details))
+                .update();
+    }
+
+    /** The newest platform events (account id 0 in the answer), newest first. */
+    public List<AuditEvent> platformEvents(int limit) {
+        return jdbc.sql("""
+                        SELECT id, account_id, occurred_at, event_type, actor, client_ip, details
+                        FROM audit_events WHERE account_id IS NULL ORDER BY id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query(this::event)
+                .list();
     }
 
     /** A page of the account's events, newest first, optionally of one type. */

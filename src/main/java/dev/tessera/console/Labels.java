@@ -69,6 +69,10 @@ public class Labels {
             case SIGN_IN_LOCKED -> "Sign-in locked out";
             case API_KEY_CREATED -> "API key created";
             case API_KEY_REVOKED -> "API key revoked";
+            case USER_CREATED -> "User created";
+            case USER_DISABLED -> "User disabled";
+            case USER_ENABLED -> "User enabled";
+            case PASSWORD_CHANGED -> "Password changed";
         };
     }
 
