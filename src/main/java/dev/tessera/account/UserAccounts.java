@@ -126,11 +126,21 @@ public class UserAccounts {
 
     /** Every user, by email. */
     public List<Summary> list() {
-        return jdbc.sql("SELECT email, operator, disabled, created_at, last_signed_in_at FROM users ORDER BY email")
-                .query((rs, row) -> new Summary(rs.getString("email"), rs.getBoolean("operator"),
-                        rs.getBoolean("disabled"), Timestamps.instant(rs, "created_at"),
-                        Timestamps.instant(rs, "last_signed_in_at")))
-                .list();
+        return jdbc.sql(SUMMARY + " ORDER BY email").query(this::summaryRow).list();
+    }
+
+    /** The user with this email (any case), or empty. */
+    public Optional<Summary> summary(String email) {
+        return jdbc.sql(SUMMARY + " WHERE email = :email")
+                .param("email", email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+                .query(this::summaryRow).optional();
+    }
+
+    private static final String SUMMARY = "SELECT email, operator, disabled, created_at, last_signed_in_at FROM users";
+
+    private Summary summaryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Summary(rs.getString("email"), rs.getBoolean("operator"), rs.getBoolean("disabled"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_signed_in_at"));
     }
 
     /** Stores a new password hash, clears the must-change flag and counts the change (ends other sessions). */

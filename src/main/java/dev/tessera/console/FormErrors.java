@@ -11,7 +11,9 @@ public final class FormErrors {
             Map.entry("companyUrl", "Company website"), Map.entry("name", "Account name"),
             Map.entry("companyName", "Company name"), Map.entry("apiContactEmail", "API contact email"),
             Map.entry("email", "Email"), Map.entry("reason", "Reason"), Map.entry("customerId", "Customer id"),
-            Map.entry("keyName", "Key name"), Map.entry("accounts", "Accounts"), Map.entry("scope", "Scope"));
+            Map.entry("keyName", "Key name"), Map.entry("accounts", "Accounts"), Map.entry("scope", "Scope"),
+            Map.entry("password", "Password"), Map.entry("currentPassword", "Current password"),
+            Map.entry("newPassword", "New password"), Map.entry("confirmPassword", "New password again"));
 
     private FormErrors() {}
 
