@@ -40,7 +40,7 @@ public class UserAccounts {
     record User(long id, String email, String passwordHash, boolean operator, boolean disabled) {}
 
     /** A user as the operator's list shows it; {@code lastSignedInAt} is null for never. */
-    public record Summary(String email, boolean operator, boolean disabled, Instant createdAt, Instant lastSignedInAt) {}
+    public record UserView(String email, boolean operator, boolean disabled, Instant createdAt, Instant lastSignedInAt) {}
 
     /**
      * What a console session checks about its user on every request (issue 14): a disabled user's
@@ -125,21 +125,21 @@ public class UserAccounts {
     }
 
     /** Every user, by email. */
-    public List<Summary> list() {
-        return jdbc.sql(SUMMARY + " ORDER BY email").query(this::summaryRow).list();
+    public List<UserView> list() {
+        return jdbc.sql(VIEW + " ORDER BY email").query(this::viewRow).list();
     }
 
     /** The user with this email (any case), or empty. */
-    public Optional<Summary> summary(String email) {
-        return jdbc.sql(SUMMARY + " WHERE email = :email")
+    public Optional<UserView> view(String email) {
+        return jdbc.sql(VIEW + " WHERE email = :email")
                 .param("email", email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
-                .query(this::summaryRow).optional();
+                .query(this::viewRow).optional();
     }
 
-    private static final String SUMMARY = "SELECT email, operator, disabled, created_at, last_signed_in_at FROM users";
+    private static final String VIEW = "SELECT email, operator, disabled, created_at, last_signed_in_at FROM users";
 
-    private Summary summaryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Summary(rs.getString("email"), rs.getBoolean("operator"), rs.getBoolean("disabled"),
+    private UserView viewRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserView(rs.getString("email"), rs.getBoolean("operator"), rs.getBoolean("disabled"),
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_signed_in_at"));
     }
 

@@ -38,23 +38,23 @@ class UserController {
     }
 
     @GetMapping
-    Map<String, List<UserAccounts.Summary>> list() {
+    Map<String, List<UserAccounts.UserView>> list() {
         return Map.of("users", users.list());
     }
 
     /** Disables a user: no sign-in, API keys refused, console sessions end. 409 for oneself or the last operator. */
     @PostMapping("/{email}:disable")
-    UserAccounts.Summary disable(@PathVariable String email, Principal principal, HttpServletRequest request) {
+    UserAccounts.UserView disable(@PathVariable String email, Principal principal, HttpServletRequest request) {
         return set(email, true, principal, request);
     }
 
     @PostMapping("/{email}:enable")
-    UserAccounts.Summary enable(@PathVariable String email, Principal principal, HttpServletRequest request) {
+    UserAccounts.UserView enable(@PathVariable String email, Principal principal, HttpServletRequest request) {
         return set(email, false, principal, request);
     }
 
-    private UserAccounts.Summary set(String email, boolean disabled, Principal principal, HttpServletRequest request) {
+    private UserAccounts.UserView set(String email, boolean disabled, Principal principal, HttpServletRequest request) {
         administration.setDisabled(email, disabled, RequestActor.of(principal, request));
-        return users.summary(email).orElseThrow();
+        return users.view(email).orElseThrow();
     }
 }
