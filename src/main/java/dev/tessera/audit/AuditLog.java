@@ -37,23 +37,19 @@ public class AuditLog {
 
     /** Appends an event; {@code details} must hold no secret (mask tokens first). */
     public void record(long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
-        jdbc.sql("""
-                        INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
-                        VALUES (:account, :at, :type, :actor, :ip, :details)""")
-                .param("account", accountId)
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("type", type.name())
-                .param("actor", actor.email())
-                .param("ip", actor.clientIp())
-                .param("details", json.writeValueAsString(details))
-                .update();
+        insert(accountId, type, actor, details);
     }
 
     /** Appends a platform event (a user created or disabled, a password changed): one of no manager account. */
     public void recordPlatform(AuditEventType type, Actor actor, Map<String, String> details) {
+        insert(null, type, actor, details);
+    }
+
+    private void insert(Long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
         jdbc.sql("""
                         INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
-                        VALUES (NULL, :at, :type, :actor, :ip, :details)""")
+                        VALUES (:account, :at, :type, :actor, :ip, :details)""")
+                .param("account", accountId, java.sql.Types.BIGINT)
                 .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .param("type", type.name())
                 .param("actor", actor.email())

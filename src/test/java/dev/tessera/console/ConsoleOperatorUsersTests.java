@@ -132,6 +132,19 @@ class ConsoleOperatorUsersTests extends BrowserTests {
     }
 
     @Test
+    void anOperatorKeyOfNoAccountIsAuditedOnTheUsersPage() {
+        Api.Reply created = tessera.operator().post("/api/v1/api-keys", Map.of("name", "user sync", "scope", "operator"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        try (Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            signIn(page, RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
+            page.navigate("/operator/users");
+            assertThat(page.getByTestId("user-event").first().textContent()).contains("API key created")
+                    .contains(RunningTessera.OPERATOR_EMAIL).doesNotContain(created.text("apiKey"));
+        }
+    }
+
+    @Test
     void theUsersApiListsDisablesAndEnablesForOperatorsOnly() {
         Scenario.User user = scenario.user("uma");
         Api.Reply listed = tessera.operator().get("/api/v1/users");
