@@ -94,7 +94,10 @@ public class UserAdministration {
         if (!users.passwordMatches(user.email(), current)) {
             throw wrongCurrentPassword();
         }
-        boolean initial = users.standing(user.email()).map(UserAccounts.Standing::mustChangePassword).orElse(false);
+        // Only the generated first admin is an operator who must change the password (users created by an operator
+        // never are operators), so this change retires the generated password's file, and no other does.
+        boolean initial = user.operator()
+                && users.standing(user.email()).map(UserAccounts.Standing::mustChangePassword).orElse(false);
         tx.executeWithoutResult(status -> {
             users.updatePassword(user.id(), replacement);
             record(user.email(), AuditEventType.PASSWORD_CHANGED, actor, Map.of("user", user.email()));

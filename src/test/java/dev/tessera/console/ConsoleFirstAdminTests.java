@@ -5,6 +5,8 @@ import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.tessera.account.UserAdministration;
+import dev.tessera.audit.Actor;
 import dev.tessera.testing.Browser;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Storage;
@@ -33,6 +35,12 @@ class ConsoleFirstAdminTests {
             String generated = Files.readString(file).strip();
             assertThat(tessera.api().as("admin@localhost", generated).get("/api/v1/manager-accounts").status())
                     .as("the API keeps working before the change").isEqualTo(200);
+            UserAdministration users = tessera.bean(UserAdministration.class);
+            Actor admin = new Actor("admin@localhost", null);
+            users.create("vic@example.com", "first-password-of-vic", true, admin);
+            users.changePassword("vic@example.com", "first-password-of-vic", "vic's own passphrase",
+                    "vic's own passphrase", admin);
+            assertThat(file).as("another user's first change leaves the admin's file").exists();
 
             Page page = session.page();
             signIn(page, "admin@localhost", generated);
