@@ -60,6 +60,9 @@ class RoleMatrixTests extends OnEachStorage {
     static {
         String api = "/api/v1/manager-accounts/{customerId}";
         RULES.put("POST /api/v1/users", OPERATORS);
+        RULES.put("GET /api/v1/users", OPERATORS);
+        RULES.put("POST /api/v1/users/{email}:disable", OPERATORS);
+        RULES.put("POST /api/v1/users/{email}:enable", OPERATORS);
         RULES.put("POST /api/v1/manager-accounts", SIGNED_IN);
         RULES.put("GET /api/v1/manager-accounts", SIGNED_IN);
         RULES.put("GET " + api, MEMBERS);
@@ -122,6 +125,17 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + console + "/api-center/new-token", ADMINS);
         RULES.put("GET /operator/notifications", OPERATORS);
         RULES.put("GET /operator/applications", OPERATORS);
+        RULES.put("GET /operator/users", OPERATORS);
+        RULES.put("POST /operator/users", OPERATORS);
+        RULES.put("POST /operator/users/disable", OPERATORS);
+        RULES.put("POST /operator/users/enable", OPERATORS);
+        RULES.put("GET /accounts", SIGNED_IN);
+        RULES.put("GET /settings/password", SIGNED_IN);
+        RULES.put("POST /settings/password", SIGNED_IN);
+        RULES.put("GET /settings/api-keys", SIGNED_IN);
+        RULES.put("POST /settings/api-keys", SIGNED_IN);
+        RULES.put("GET /settings/api-keys/new", SIGNED_IN);
+        RULES.put("POST /settings/api-keys/{id}/revoke", SIGNED_IN);
         RULES.put("POST /operator/applications/{id}/approve", OPERATORS);
         RULES.put("POST /operator/applications/{id}/reject", OPERATORS);
     }

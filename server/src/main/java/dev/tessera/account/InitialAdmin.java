@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * and {@code TESSERA_ADMIN_PASSWORD}; without them, {@code admin@localhost} with a generated
  * password written to {@code <data dir>/initial-admin-password} (mode 600; one file per database,
  * see {@link SecretFiles#ofDatabase}). Only that file's path is logged. Runs before the server accepts requests.
+ * A generated password must be changed at the first console sign-in; once it is, the file is deleted
+ * (issue 14). A password given in {@code TESSERA_ADMIN_PASSWORD} was chosen by its operator and need not be.
  */
 @Component
 class InitialAdmin implements SmartInitializingSingleton {
@@ -50,15 +52,32 @@ class InitialAdmin implements SmartInitializingSingleton {
             return;
         }
         String password = generatePassword();
-        Path file = properties.dataDir().resolve(SecretFiles.ofDatabase(PASSWORD_FILE, databaseUrl));
+        Path file = passwordFile();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot replace " + file, e);
         }
         SecretFiles.create(file, password);
-        users.create(email, password, true);
+        users.requirePasswordChange(users.create(email, password, true));
         log.info("Created the first user, operator {}; its password is in {}", email, file.toAbsolutePath());
+    }
+
+    /** Deletes the generated password's file once that password was replaced: it no longer signs anyone in. */
+    void retirePasswordFile() {
+        Path file = passwordFile();
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.info("The first admin replaced the generated password; deleted {}", file.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            log.warn("The first admin replaced the generated password, but {} could not be deleted ({}); delete it",
+                    file.toAbsolutePath(), e.getMessage());
+        }
+    }
+
+    private Path passwordFile() {
+        return properties.dataDir().resolve(SecretFiles.ofDatabase(PASSWORD_FILE, databaseUrl));
     }
 
     private static String generatePassword() {

@@ -10,7 +10,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads users for sign-in (console form and HTTP Basic). Operators also get {@code ROLE_OPERATOR}. */
+/**
+ * Loads users for sign-in (console form and HTTP Basic). Operators also get {@code ROLE_OPERATOR}. A
+ * disabled user is loaded as disabled, so Spring Security refuses them before any password check (issue 14).
+ */
 @Component
 class SignInUsers implements UserDetailsService {
 
@@ -28,6 +31,7 @@ class SignInUsers implements UserDetailsService {
         if (user.operator()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
         }
-        return User.withUsername(user.email()).password(user.passwordHash()).authorities(authorities).build();
+        return User.withUsername(user.email()).password(user.passwordHash()).authorities(authorities)
+                .disabled(user.disabled()).build();
     }
 }

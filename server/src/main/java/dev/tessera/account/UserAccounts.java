@@ -1,10 +1,13 @@
 package dev.tessera.account;
 
 import dev.tessera.system.TesseraException;
+import dev.tessera.system.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,8 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The people who sign in to Tessera. Emails are case-insensitive (kept lower-case); passwords are
- * stored only as Spring Security encoder hashes and must have 12 to 72 characters.
+ * The people who sign in to Tessera; the one writer of {@code users}. Emails are case-insensitive (kept
+ * lower-case); passwords are stored only as Spring Security encoder hashes and must have 12 to 72 characters.
+ * The rules for changing users (who may disable whom, audit) are {@link UserAdministration}'s.
  */
 @Component
 public class UserAccounts {
@@ -33,7 +37,17 @@ public class UserAccounts {
     }
 
     /** A stored user, with the hash the sign-in compares against. */
-    record User(long id, String email, String passwordHash, boolean operator) {}
+    record User(long id, String email, String passwordHash, boolean operator, boolean disabled) {}
+
+    /** A user as the operator's list shows it; {@code lastSignedInAt} is null for never. */
+    public record UserView(String email, boolean operator, boolean disabled, Instant createdAt, Instant lastSignedInAt) {}
+
+    /**
+     * What a console session checks about its user on every request (issue 14): a disabled user's
+     * session ends; one signed in before the last password change (an older {@code credentialsVersion})
+     * ends; a user who must change the password is sent to the change-password page.
+     */
+    public record Standing(boolean disabled, boolean mustChangePassword, int credentialsVersion) {}
 
     /**
      * Creates a user.
@@ -94,11 +108,66 @@ public class UserAccounts {
         if (email == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, email, password_hash, operator FROM users WHERE email = :email")
+        return jdbc.sql("SELECT id, email, password_hash, operator, disabled FROM users WHERE email = :email")
                 .param("email", email.strip().toLowerCase(Locale.ROOT))
-                .query((rs, row) -> new User(
-                        rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"), rs.getBoolean("operator")))
+                .query((rs, row) -> new User(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"),
+                        rs.getBoolean("operator"), rs.getBoolean("disabled")))
                 .optional();
+    }
+
+    /** The user's standing, or empty for an unknown email. One indexed query. */
+    public Optional<Standing> standing(String email) {
+        return jdbc.sql("SELECT disabled, must_change_password, credentials_version FROM users WHERE email = :email")
+                .param("email", email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+                .query((rs, row) -> new Standing(rs.getBoolean("disabled"), rs.getBoolean("must_change_password"),
+                        rs.getInt("credentials_version")))
+                .optional();
+    }
+
+    /** Every user, by email. */
+    public List<UserView> list() {
+        return jdbc.sql(VIEW + " ORDER BY email").query(this::viewRow).list();
+    }
+
+    /** The user with this email (any case), or empty. */
+    public Optional<UserView> view(String email) {
+        return jdbc.sql(VIEW + " WHERE email = :email")
+                .param("email", email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+                .query(this::viewRow).optional();
+    }
+
+    private static final String VIEW = "SELECT email, operator, disabled, created_at, last_signed_in_at FROM users";
+
+    private UserView viewRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserView(rs.getString("email"), rs.getBoolean("operator"), rs.getBoolean("disabled"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_signed_in_at"));
+    }
+
+    /** Stores a new password hash, clears the must-change flag and counts the change (ends other sessions). */
+    void updatePassword(long id, String password) {
+        jdbc.sql("""
+                        UPDATE users SET password_hash = :hash, must_change_password = FALSE,
+                            credentials_version = credentials_version + 1
+                        WHERE id = :id""")
+                .param("hash", encoder.encode(password))
+                .param("id", id)
+                .update();
+    }
+
+    void requirePasswordChange(String email) {
+        jdbc.sql("UPDATE users SET must_change_password = TRUE WHERE email = :email").param("email", email).update();
+    }
+
+    /** Sets the flag; false when it already had that value (nothing changed). */
+    boolean setDisabled(long id, boolean disabled) {
+        return jdbc.sql("UPDATE users SET disabled = :disabled WHERE id = :id AND disabled <> :disabled")
+                .param("disabled", disabled).param("id", id).update() == 1;
+    }
+
+    /** Locks the rows of the enabled operators (until the transaction ends) and answers their ids. */
+    List<Long> lockEnabledOperators() {
+        return jdbc.sql("SELECT id FROM users WHERE operator AND NOT disabled ORDER BY id FOR UPDATE")
+                .query(Long.class).list();
     }
 
     boolean isEmpty() {
@@ -106,7 +175,7 @@ public class UserAccounts {
     }
 
     /** Lower-cases and checks a sign-in email: one @, no spaces or control characters, ≤ 254. */
-    static String normalizeEmail(String email) {
+    public static String normalizeEmail(String email) {
         if (email == null || email.isBlank()) {
             throw TesseraException.invalid("email", "An email is required.");
         }
@@ -122,11 +191,16 @@ public class UserAccounts {
     }
 
     static void checkPassword(String password) {
+        checkPassword("password", password);
+    }
+
+    /** The one password rule (12 characters to 72 bytes). @throws TesseraException 400 naming {@code field} */
+    public static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw TesseraException.invalid("password", "A password has at least " + MIN_PASSWORD + " characters.");
+            throw TesseraException.invalid(field, "A password has at least " + MIN_PASSWORD + " characters.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw TesseraException.invalid("password", "A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
+            throw TesseraException.invalid(field, "A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
         }
     }
 }

@@ -43,12 +43,12 @@ class ApiKeyRepository {
         return keys.getKey().longValue();
     }
 
-    /** One indexed lookup: the key's row joined with its creator, when the key is not revoked. */
+    /** One indexed lookup: the key's row joined with its creator, when the key is not revoked and the creator not disabled. */
     Optional<Holder> findWorking(byte[] digest) {
         return jdbc.sql("""
                         SELECT k.id, k.scope, k.accounts, k.last_used_at, u.email, u.operator
                         FROM api_keys k JOIN users u ON u.id = k.user_id
-                        WHERE k.digest = :digest AND k.revoked_at IS NULL""")
+                        WHERE k.digest = :digest AND k.revoked_at IS NULL AND NOT u.disabled""")
                 .param("digest", digest)
                 .query((rs, row) -> new Holder(rs.getLong("id"), rs.getString("email"), rs.getBoolean("operator"),
                         ApiKeyScope.valueOf(rs.getString("scope")), accounts(rs.getString("accounts")),

@@ -27,12 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates, lists, revokes and checks API keys. A key is shown in full once, in the answer to its
  * creation; after that only masked. Creation and revocation are audited on every manager account the
  * key can act on. Thread-safe; {@link #authenticate} costs one indexed query (and, at most once a
- * minute per key, an update of its last-used time), never a password hash.
+ * minute per key, an update of its last-used time), never a password hash; it refuses the keys of a disabled
+ * user.
  */
 @Component
 public class ApiKeys {
 
-    static final int MAX_NAME = 100;
+    /** The longest name of a key. */
+    public static final int MAX_NAME = 100;
     static final int MAX_ACCOUNTS = 50;
     /** Last-used time is kept to the minute, so a busy key writes at most once a minute. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
@@ -140,7 +142,10 @@ public class ApiKeys {
         return List.copyOf(ids);
     }
 
-    /** On each account the key can reach: the named ones, or every account of its creator. */
+    /**
+     * On each account the key can reach: the named ones, or every account of its creator; a key that reaches
+     * no account, or an operator key, also as a platform event (the operator's Users page lists those).
+     */
     private void record(ApiKey key, AuditEventType type, String email, Actor actor) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("apiKey", key.maskedKey());
@@ -150,5 +155,10 @@ public class ApiKeys {
                 ? key.accounts().stream().map(Long::valueOf).toList()
                 : accounts.membershipsOf(email).stream().map(Membership::account).map(a -> a.customerId().value()).toList();
         reach.forEach(account -> audit.record(account, type, actor, details));
+        if (reach.isEmpty() || key.scope() == ApiKeyScope.OPERATOR) {
+            // A key of no account (an operator's, say) is still audited: as a platform event (issue 14).
+            details.put("user", email);
+            audit.recordPlatform(type, actor, details);
+        }
     }
 }

@@ -23,5 +23,10 @@ public enum AuditEventType {
     API_KEY_CREATED,
     API_KEY_REVOKED,
     WEBHOOK_CREATED,
-    WEBHOOK_DELETED
+    WEBHOOK_DELETED,
+    /** Platform events (issue 14): recorded with no account, and on each account of the user concerned. */
+    USER_CREATED,
+    USER_DISABLED,
+    USER_ENABLED,
+    PASSWORD_CHANGED
 }

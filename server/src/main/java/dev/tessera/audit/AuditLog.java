@@ -17,9 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only audit log of each manager account. {@link #record} joins the caller's
- * transaction, so an event is stored exactly when the change it describes commits; so is what its
- * {@link AuditListener}s write.
+ * The append-only audit log of each manager account, and the platform's own (events of no account,
+ * such as a user disabled). {@link #record} joins the caller's transaction, so an event is stored
+ * exactly when the change it describes commits; so is what its {@link AuditListener}s write.
  */
 @Component
 public class AuditLog {
@@ -40,18 +40,41 @@ public class AuditLog {
 
     /** Appends an event; {@code details} must hold no secret (mask tokens first). */
     public void record(long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
+        Instant at = insert(accountId, type, actor, details);
+        listeners.orderedStream().forEach(listener -> listener.recorded(accountId, type, actor, details, at));
+    }
+
+    /**
+     * Appends a platform event (a user created or disabled, a password changed): one of no manager
+     * account, so no account's listeners (webhooks) hear of it.
+     */
+    public void recordPlatform(AuditEventType type, Actor actor, Map<String, String> details) {
+        insert(null, type, actor, details);
+    }
+
+    private Instant insert(Long accountId, AuditEventType type, Actor actor, Map<String, String> details) {
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO audit_events (account_id, occurred_at, event_type, actor, client_ip, details)
                         VALUES (:account, :at, :type, :actor, :ip, :details)""")
-                .param("account", accountId)
+                .param("account", accountId, java.sql.Types.BIGINT)
                 .param("at", at)
                 .param("type", type.name())
                 .param("actor", actor.email())
                 .param("ip", actor.clientIp())
                 .param("details", json.writeValueAsString(details))
                 .update();
-        listeners.orderedStream().forEach(listener -> listener.recorded(accountId, type, actor, details, at.toInstant()));
+        return at.toInstant();
+    }
+
+    /** The newest platform events (account id 0 in the answer), newest first. */
+    public List<AuditEvent> platformEvents(int limit) {
+        return jdbc.sql("""
+                        SELECT id, account_id, occurred_at, event_type, actor, client_ip, details
+                        FROM audit_events WHERE account_id IS NULL ORDER BY id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query(this::event)
+                .list();
     }
 
     /** A page of the account's events, newest first, optionally of one type. */

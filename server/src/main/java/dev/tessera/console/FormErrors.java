@@ -6,10 +6,14 @@ import java.util.Map;
 /** How a form shows a refusal next to its fields: with the field's label instead of its API name. */
 public final class FormErrors {
 
-    private static final Map<String, String> LABELS = Map.of("requestedLevel", "Requested level",
-            "useCase", "Use case", "expectedDailyOperations", "Expected daily operations", "companyUrl", "Company website",
-            "name", "Account name", "companyName", "Company name", "apiContactEmail", "API contact email",
-            "email", "Email", "reason", "Reason", "customerId", "Customer id");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("requestedLevel", "Requested level"),
+            Map.entry("useCase", "Use case"), Map.entry("expectedDailyOperations", "Expected daily operations"),
+            Map.entry("companyUrl", "Company website"), Map.entry("name", "Account name"),
+            Map.entry("companyName", "Company name"), Map.entry("apiContactEmail", "API contact email"),
+            Map.entry("email", "Email"), Map.entry("reason", "Reason"), Map.entry("customerId", "Customer id"),
+            Map.entry("keyName", "Key name"), Map.entry("accounts", "Accounts"), Map.entry("scope", "Scope"),
+            Map.entry("password", "Password"), Map.entry("currentPassword", "Current password"),
+            Map.entry("newPassword", "New password"), Map.entry("confirmPassword", "New password again"));
 
     private FormErrors() {}
 

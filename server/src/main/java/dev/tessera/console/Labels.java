@@ -71,6 +71,10 @@ public class Labels {
             case API_KEY_REVOKED -> "API key revoked";
             case WEBHOOK_CREATED -> "Webhook created";
             case WEBHOOK_DELETED -> "Webhook deleted";
+            case USER_CREATED -> "User created";
+            case USER_DISABLED -> "User disabled";
+            case USER_ENABLED -> "User enabled";
+            case PASSWORD_CHANGED -> "Password changed";
         };
     }
 

@@ -71,7 +71,15 @@ class ConsoleLayoutTests extends BrowserTests {
                     page.waitForURL("**/api-center/new-token");
                 }),
                 go("users", at("/users")), go("notifications", at("/notifications")), go("audit", at("/audit")),
-                go("not-found", "/no-such-page"), go("jump", "/jump?q=Acme"));
+                go("not-found", "/no-such-page"), go("jump", "/jump?q=Acme"),
+                go("settings-password", "/settings/password"), go("settings-api-keys", "/settings/api-keys"),
+                new Visit("new-api-key", page -> {
+                    page.navigate("/settings/api-keys");
+                    page.getByLabel("Key name").fill("layout check");
+                    button(page, "Create API key").click();
+                    page.waitForURL("**/settings/api-keys/new");
+                }),
+                go("api-not-a-page", "/api/v1/manager-accounts/" + account.customerId() + "/developer-token:reset"));
         assertEveryWidth(account.admin().email(), account.admin().password(), visits);
     }
 
@@ -79,7 +87,7 @@ class ConsoleLayoutTests extends BrowserTests {
     void everyOperatorAndMemberPageFitsEveryWidth() {
         assertEveryWidth(RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD, List.of(
                 go("operator-home", "/"), go("review-queue", "/operator/applications"),
-                go("operator-notifications", "/operator/notifications")));
+                go("operator-notifications", "/operator/notifications"), go("operator-users", "/operator/users")));
         assertEveryWidth(member.email(), member.password(), List.of(go("member-account", at("")),
                 go("member-admin", at("/admin")), go("member-refused", at("/api-center"))));
         assertEveryWidth(null, null, List.of(go("sign-in", "/login")));

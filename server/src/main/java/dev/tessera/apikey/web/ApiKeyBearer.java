@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * API keys as the management API's bearer credentials. A key acts as its creator: the principal is
  * the creator's email, so every per-account rule (member, ADMIN) applies as for the creator now, and
  * the scope narrows it (see {@link ApiKeyScope}). Each call looks the key up in the database, so a
- * revoked key is refused at once on every node.
+ * revoked key, or a key of a disabled user, is refused at once on every node.
  */
 @Component
 class ApiKeyBearer implements BearerCredentials {

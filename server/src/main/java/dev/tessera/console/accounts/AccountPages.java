@@ -49,6 +49,12 @@ class AccountPages {
         return "accounts";
     }
 
+    /** {@code /accounts} takes the create form's POST; opened in a browser it is the account list (issue 14). */
+    @GetMapping("/accounts")
+    String accounts() {
+        return "redirect:/";
+    }
+
     @GetMapping("/accounts/new")
     String newAccount(Model model) {
         model.addAttribute("form", new NewAccountForm("", "", "https://", ""));

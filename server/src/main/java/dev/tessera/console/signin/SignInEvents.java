@@ -14,6 +14,8 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Feeds Spring Security's sign-in outcomes to the {@link SignInLockout}, and records a failed
@@ -29,8 +31,11 @@ class SignInEvents {
     private final ManagerAccounts accounts;
     private final AuditLog audit;
     private final UserAccounts users;
+    private final SessionGuard guard;
 
-    SignInEvents(SignInLockout lockout, ManagerAccounts accounts, AuditLog audit, UserAccounts users) {
+    SignInEvents(SignInLockout lockout, ManagerAccounts accounts, AuditLog audit, UserAccounts users,
+            SessionGuard guard) {
+        this.guard = guard;
         this.lockout = lockout;
         this.accounts = accounts;
         this.audit = audit;
@@ -56,10 +61,16 @@ class SignInEvents {
         lockout.recordSuccess(event.getAuthentication().getName(), clientIp(event.getAuthentication()));
     }
 
-    /** A console sign-in (not each HTTP Basic request of the API): the Users page shows when. */
+    /**
+     * A console sign-in (not each HTTP Basic request of the API): the Users page shows when; the new
+     * session is tied to the user's current password (see {@link SessionGuard}).
+     */
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         users.recordSignIn(event.getAuthentication().getName());
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            guard.renew(request.getRequest().getSession(), event.getAuthentication().getName());
+        }
     }
 
     private static String clientIp(Authentication authentication) {

@@ -18,7 +18,8 @@ class SignInPage {
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
-            @RequestParam(name = "session-ended", required = false) String sessionEnded, Principal principal,
+            @RequestParam(name = "session-ended", required = false) String sessionEnded,
+            @RequestParam(required = false) String ended, Principal principal,
             HttpSession session, Model model) {
         if (principal != null) {
             return "redirect:/";
@@ -36,6 +37,9 @@ class SignInPage {
         } else if (sessionEnded != null) {
             model.addAttribute("problem", "Your session ended, so nothing was changed. Sign in again to go back "
                     + "to the page you were on.");
+        } else if (ended != null) {
+            model.addAttribute("problem", "You were signed out: your password was changed in another session, "
+                    + "or an operator disabled your user.");
         } else if (signedOut != null) {
             model.addAttribute("notice", "You have signed out.");
         }

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -83,7 +82,7 @@ class SecurityConfiguration {
                         : "Your role does not allow this request.");
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/users").hasRole(OPERATOR)
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(OPERATOR)
                         .requestMatchers("/api/v1/access-applications", "/api/v1/access-applications/**").hasRole(OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Tessera").authenticationEntryPoint(unauthorized))
