@@ -132,6 +132,23 @@ class EmbeddedVerifierTests {
     }
 
     @Test
+    void aLevelApprovedThroughTesseraIsInForceInProcessWhenTheApprovalReturns() {
+        Scenario.Account account = scenario.account("explorer");
+        String token = scenario.issueToken(account);
+        String production = scenario.clientAccount(account, false);
+        scenario.promote(account, "EXPLORER");
+        Reply search = servlet(token, search(production), null);
+        assertThat(search.status()).as("%s", search).isEqualTo(200);
+        assertThat(search.body()).startsWith(digits(account) + " EXPLORER");
+        Reply restricted = servlet(token, "/v23/customers/" + production.replace("-", "")
+                + "/KeywordPlanIdeaService:generateKeywordIdeas", null);
+        assertThat(restricted.status()).as("%s", restricted).isEqualTo(403);
+        assertThat(restricted.body()).contains("DEVELOPER_TOKEN_PROHIBITED");
+        assertThat(grpcApp.search(token, production)).isEqualTo(
+                new GrpcApp.Reply(Status.Code.OK, digits(account) + " EXPLORER", null));
+    }
+
+    @Test
     void refusalsCarryTheDataPlanesStatusAndGoogleShapedBody() {
         Api.Reply server = scenario.forwardAuth(cluster.node(0).dataPlane(), null, null);
         Reply embedded = servlet(null, "/v23/customers/1234567890/googleAds:search", null);
