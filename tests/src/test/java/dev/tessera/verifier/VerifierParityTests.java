@@ -77,7 +77,7 @@ class VerifierParityTests {
     private static String randomText(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append(i % 7 == 3 && RANDOM.nextInt(10) == 0 ? ALPHABET.charAt(64 + RANDOM.nextInt(5))
+            text.append(i % 7 == 3 && RANDOM.nextInt(10) == 0 ? ALPHABET.charAt(64 + RANDOM.nextInt(4))
                     : ALPHABET.charAt(RANDOM.nextInt(64)));
         }
         return text.toString();

@@ -100,6 +100,19 @@ class VerifierFeedTests extends OnEachStorage {
     }
 
     @Test
+    void aSequenceThisDatabaseNeverReachedGetsASnapshotNotAnAcknowledgement() {
+        Api verifier = bearer(verifierKey());
+        String poll = FEED + "?instance=ahead-instance-1";
+        long head = sequence(lines(verifier.get(poll)));
+        List<String> answer = lines(verifier.get(poll + "&after=" + (head + 1_000) + "&wait=0"));
+        assertThat(answer).contains("snapshot").anyMatch(line -> line.startsWith("key "));
+        assertThat(sequence(answer)).isEqualTo(head);
+        List<String> caughtUp = lines(verifier.get(poll + "&after=" + head + "&wait=0"));
+        assertThat(caughtUp).doesNotContain("snapshot");
+        assertThat(caughtUp.get(caughtUp.size() - 1)).isEqualTo("end " + head + " complete");
+    }
+
+    @Test
     void aResetWaitsForALeasedVerifierToAcknowledgeItAndNamesItInTheReceipt() throws Exception {
         Scenario.Account account = scenario.account("acknowledged");
         String old = scenario.issueToken(account);
