@@ -102,6 +102,11 @@ final class ChangeLog {
         }
     }
 
+    /** Forgets a remote follower's lease (it said goodbye): writers stop waiting for it. */
+    void forgetFollower(String followerId) {
+        jdbc.sql("DELETE FROM cluster_nodes WHERE node_id = ?").param(followerId).update();
+    }
+
     // --- a node's own connection ---
 
     static long head(Connection connection) throws SQLException {

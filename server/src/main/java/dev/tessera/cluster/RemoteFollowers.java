@@ -65,6 +65,15 @@ public final class RemoteFollowers {
     }
 
     /**
+     * Forgets a follower that stopped serving before it said so (its goodbye), so writers no longer
+     * wait for its lease to run out. A poll still in flight may renew it once more: then writers wait
+     * for that lease, as for any silent follower.
+     */
+    public void leave(String followerId) {
+        changes.forgetFollower(followerId);
+    }
+
+    /**
      * Renews the follower's lease with {@code after} as its acknowledgement and answers the changes
      * after it, waiting up to {@code wait} (at most {@link #longestWait}) for one when there is none.
      *

@@ -26,6 +26,8 @@ public class VerifierFeed {
     /** The first line of every answer: the format and its version. */
     static final String FORMAT = "tessera-verifier-feed 1";
 
+    /** A verifier's row in {@code cluster_nodes}: this prefix and its instance id. */
+    private static final String FOLLOWER_PREFIX = "verifier-";
     private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9_-]{8,60}");
     private static final Pattern NAME = Pattern.compile("[\\x21-\\x7e]{1,100}");
 
@@ -74,9 +76,14 @@ public class VerifierFeed {
         }
     }
 
+    /** The verifier's goodbye: it has stopped serving, writers need not wait for its lease. */
+    public void leave(Poll poll) {
+        followers.leave(FOLLOWER_PREFIX + poll.instance());
+    }
+
     /** Renews the verifier's lease and writes its next answer. */
     public void answer(Poll poll, Writer out) throws IOException, InterruptedException {
-        RemoteFollowers.Pull pull = followers.pull("verifier-" + poll.instance(), "verifier:" + poll.name(), poll.after(),
+        RemoteFollowers.Pull pull = followers.pull(FOLLOWER_PREFIX + poll.instance(), "verifier:" + poll.name(), poll.after(),
                 poll.longestWait());
         out.write(FORMAT + "\n");
         out.write("lease " + followers.lease().toMillis() + " " + followers.driftMargin().toMillis() + " "

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,5 +37,12 @@ class VerifierFeedController {
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
         feed.answer(poll, out);
         out.flush();
+    }
+
+    /** A verifier's goodbye when it stops: 204; writers stop waiting for its lease. */
+    @DeleteMapping("/feed")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@RequestParam(required = false) String instance) {
+        feed.leave(VerifierFeed.Poll.of(instance, null, null, null));
     }
 }

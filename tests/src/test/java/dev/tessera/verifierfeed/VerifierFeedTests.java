@@ -100,6 +100,20 @@ class VerifierFeedTests extends OnEachStorage {
     }
 
     @Test
+    void aVerifierThatSaysGoodbyeIsNoLongerWaitedFor() {
+        Scenario.Account account = scenario.account("goodbye");
+        scenario.issueToken(account);
+        Api verifier = bearer(verifierKey());
+        String poll = FEED + "?instance=leaving-instance-1&name=leaving";
+        lines(verifier.get(poll));
+        assertThat(verifier.delete(FEED + "?instance=leaving-instance-1").status()).isEqualTo(204);
+        Api.Reply reset = scenario.reset(account, "after the goodbye");
+        assertThat(reset.status()).as("%s", reset).isEqualTo(200);
+        assertThat(reset.json().get("propagation").toString()).doesNotContain("verifier:leaving");
+        assertThat(verifier.delete(FEED).status()).as("no instance").isEqualTo(400);
+    }
+
+    @Test
     void aSequenceThisDatabaseNeverReachedGetsASnapshotNotAnAcknowledgement() {
         Api verifier = bearer(verifierKey());
         String poll = FEED + "?instance=ahead-instance-1";

@@ -32,6 +32,7 @@ final class FeedFollower {
 
     private final HttpClient http;
     private final String feedUrl;
+    private final String leaveUrl;
     private final String authorization;
     private final long extraMarginNanos;
 
@@ -48,8 +49,8 @@ final class FeedFollower {
     FeedFollower(HttpClient http, String serverUrl, String apiKey, String instance, String name, Duration extraMargin) {
         this.http = http;
         String base = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
-        this.feedUrl = base + "/api/v1/verifier/feed?instance=" + instance + "&name="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        this.leaveUrl = base + "/api/v1/verifier/feed?instance=" + instance;
+        this.feedUrl = leaveUrl + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
         this.authorization = "Bearer " + apiKey;
         this.extraMarginNanos = extraMargin.toNanos();
     }
@@ -73,17 +74,31 @@ final class FeedFollower {
         thread.start();
     }
 
+    /**
+     * Stops serving first, then following, then says goodbye (best effort, one second), so writers
+     * need not wait out this process's lease.
+     */
     synchronized void stop() {
         running = false;
         servingUntilNanos = System.nanoTime() - 1;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (thread == null) {
+            return;
         }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+            HttpRequest goodbye = HttpRequest.newBuilder(URI.create(leaveUrl))
+                    .header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(1))
+                    .DELETE()
+                    .build();
+            http.send(goodbye, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the lease runs out by itself: writers wait for it once
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
     }
 
     private void follow() {

@@ -50,7 +50,7 @@ class ApiKeyBearer implements BearerCredentials {
                 Matcher matcher = TOKEN_PATH.matcher(path);
                 yield matcher.matches() && holder.accounts().contains(CustomerId.parseOrZero(matcher.group(1)));
             }
-            case VERIFIER -> "GET".equals(method) && VERIFIER_FEED.equals(path);
+            case VERIFIER -> ("GET".equals(method) || "DELETE".equals(method)) && VERIFIER_FEED.equals(path);
         };
     }
 }
