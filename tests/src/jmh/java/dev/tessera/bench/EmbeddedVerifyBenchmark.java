@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -102,24 +101,13 @@ public class EmbeddedVerifyBenchmark {
             throw new IllegalStateException("The verifier did not load its snapshot");
         }
 
-        SplittableRandom random = new SplittableRandom(11);
-        valid = new String[SAMPLE];
+        valid = Tokens.sample(population, SAMPLE, 11);
         validBytes = new byte[SAMPLE][];
         for (int i = 0; i < SAMPLE; i++) {
-            byte[] ascii = population[random.nextInt(population.length)].getBytes(StandardCharsets.US_ASCII);
-            valid[i] = new String(ascii, StandardCharsets.US_ASCII);
-            validBytes[i] = ascii.clone();
+            validBytes[i] = valid[i].getBytes(StandardCharsets.US_ASCII);
         }
         unknown = Tokens.generate(SAMPLE, 13);
-        malformed = new String[SAMPLE];
-        for (int i = 0; i < SAMPLE; i++) {
-            String t = unknown[i];
-            malformed[i] = switch (i % 3) {
-                case 0 -> t.substring(0, 21);
-                case 1 -> t.substring(0, 10) + '.' + t.substring(11);
-                default -> t.substring(0, 21) + 'B';
-            };
-        }
+        malformed = Tokens.malformed(unknown);
         for (int i = 0; i < SAMPLE; i++) {
             if (!verifier.verify(valid[i], 0, null).granted() || verifier.verify(unknown[i], 0, null).granted()
                     || verifier.verify(malformed[i], 0, null).granted()) {
