@@ -93,6 +93,9 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("POST /api/v1/api-keys", SIGNED_IN);
         RULES.put("GET /api/v1/api-keys", SIGNED_IN);
         RULES.put("DELETE /api/v1/api-keys/{id}", SIGNED_IN);
+        // API keys of scope verifier only, which none of these callers holds (VerifierFeedTests, issue 13)
+        RULES.put("GET /api/v1/verifier/feed", EnumSet.noneOf(Caller.class));
+        RULES.put("DELETE /api/v1/verifier/feed", EnumSet.noneOf(Caller.class));
         RULES.put("GET /v3/api-docs", EVERYONE);
         RULES.put("GET /v3/api-docs.yaml", EVERYONE);
         RULES.put("POST /api/v1/invitations/{id}:accept", SIGNED_IN);

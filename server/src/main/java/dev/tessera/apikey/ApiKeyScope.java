@@ -15,7 +15,12 @@ public enum ApiKeyScope {
     /** Issue, view and reset the developer token of the listed accounts, nothing else. */
     TOKEN_ADMIN("token-admin"),
     /** The operator's endpoints (users, access applications); for operators only. */
-    OPERATOR("operator");
+    OPERATOR("operator"),
+    /**
+     * An embedded verifier's credential: reads the verifier feed ({@code GET /api/v1/verifier/feed}:
+     * every active token's digest, the pepper, the client accounts) and nothing else; operators only.
+     */
+    VERIFIER("verifier");
 
     private final String wire;
 
@@ -39,6 +44,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw TesseraException.invalid("scope", "The scope is one of creator, read-only, token-admin, operator.");
+        throw TesseraException.invalid("scope", "The scope is one of creator, read-only, token-admin, operator, verifier.");
     }
 }

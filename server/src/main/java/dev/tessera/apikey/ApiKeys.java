@@ -79,8 +79,8 @@ public class ApiKeys {
         String cleanName = TextFields.singleLine("name", name, MAX_NAME);
         ApiKeyScope scope = ApiKeyScope.parse(scopeText);
         List<Long> reach = accountsOf(scope, accountIds, email);
-        if (scope == ApiKeyScope.OPERATOR && !keys.isOperator(email)) {
-            throw TesseraException.forbidden("Only an operator may create an operator key.");
+        if ((scope == ApiKeyScope.OPERATOR || scope == ApiKeyScope.VERIFIER) && !keys.isOperator(email)) {
+            throw TesseraException.forbidden("Only an operator may create an " + scope.wire() + " key.");
         }
         String key = ApiKeySecret.generate();
         Instant now = Timestamps.now(clock);

@@ -67,6 +67,46 @@ final class ChangeLog {
                 .list();
     }
 
+    // --- remote followers (embedded verifiers), through the pool ---
+
+    /** The log's head, read through the pool. */
+    long head() {
+        return jdbc.sql("SELECT seq FROM change_feed_head WHERE id = 1").query(Long.class).single();
+    }
+
+    /** Up to {@code limit} rows after {@code seq}, read through the pool. */
+    List<Change> after(long seq, int limit) {
+        return jdbc.sql("SELECT seq, kind, subject FROM change_log WHERE seq > ? ORDER BY seq LIMIT " + limit)
+                .param(seq)
+                .query((rs, row) -> new Change(rs.getLong(1), ChangeKind.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * A remote follower's renewal: as {@link #renew}, through the pool (each statement commits on its
+     * own), and always announced, so a writer waiting for this follower re-checks at once.
+     */
+    void renewFollower(String followerId, String name, long leaseMillis, long appliedSeq) {
+        int updated = jdbc.sql("UPDATE cluster_nodes SET lease_until_ms = " + nowMillis + " + ?, applied_seq = ?, name = ?"
+                        + " WHERE node_id = ?")
+                .params(leaseMillis, appliedSeq, name, followerId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO cluster_nodes (node_id, name, started_at_ms, lease_until_ms, applied_seq) VALUES (?, ?, "
+                            + nowMillis + ", " + nowMillis + " + ?, ?)")
+                    .params(followerId, name, leaseMillis, appliedSeq)
+                    .update();
+        }
+        if (postgres) {
+            jdbc.sql("SELECT pg_notify('" + ACKS_CHANNEL + "', ?)").param(followerId).query(String.class).list();
+        }
+    }
+
+    /** Forgets a remote follower's lease (it said goodbye): writers stop waiting for it. */
+    void forgetFollower(String followerId) {
+        jdbc.sql("DELETE FROM cluster_nodes WHERE node_id = ?").param(followerId).update();
+    }
+
     // --- a node's own connection ---
 
     static long head(Connection connection) throws SQLException {

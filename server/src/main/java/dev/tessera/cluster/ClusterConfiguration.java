@@ -39,6 +39,11 @@ class ClusterConfiguration {
     }
 
     @Bean
+    RemoteFollowers remoteFollowers(ChangeLog changes, ClusterNode node) {
+        return new RemoteFollowers(changes, node);
+    }
+
+    @Bean
     ClusterHealth clusterHealthIndicator(ClusterNode node) {
         return new ClusterHealth(node);
     }

@@ -195,7 +195,8 @@ public final class ClusterNode implements SmartLifecycle {
                 appliedSeq = change.seq();
             }
         }
-        if (renew) {
+        // A full batch may stop short of a change committed before the renewal: serve only once caught up.
+        if (renew && batch.size() < BATCH) {
             servingUntilNanos = start + properties.lease().toNanos() - properties.driftMargin().toNanos();
         }
         return !batch.isEmpty();

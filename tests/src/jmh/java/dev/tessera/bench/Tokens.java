@@ -37,6 +37,33 @@ final class Tokens {
         return tokens;
     }
 
+    /**
+     * {@code count} tokens drawn at random from the population, each a fresh copy (a request's header
+     * value is fresh in the cache, not wherever the population's string happens to lie in a big heap).
+     */
+    static String[] sample(String[] population, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] sample = new String[count];
+        for (int i = 0; i < count; i++) {
+            sample[i] = new String(population[random.nextInt(population.length)].toCharArray());
+        }
+        return sample;
+    }
+
+    /** Malformed variants of the tokens: wrong length, a character outside base64url, or impossible final bits, in turn. */
+    static String[] malformed(String[] tokens) {
+        String[] malformed = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            malformed[i] = switch (i % 3) {
+                case 0 -> t.substring(0, 21);
+                case 1 -> t.substring(0, 10) + '.' + t.substring(11);
+                default -> t.substring(0, 21) + 'B';
+            };
+        }
+        return malformed;
+    }
+
     /** An index holding {@code tokens}, token i active for account FIRST_ACCOUNT + i, at STANDARD. */
     static TokenIndex index(TokenHasher hasher, String[] tokens) {
         TokenIndex index = new TokenIndex(tokens.length);

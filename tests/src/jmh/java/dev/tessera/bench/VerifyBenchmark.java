@@ -83,16 +83,7 @@ public class VerifyBenchmark {
             validBytes[i] = ascii.clone();
         }
         unknown = Tokens.generate(SAMPLE, 13);
-        malformed = new String[SAMPLE];
-        for (int i = 0; i < SAMPLE; i++) {
-            // Wrong length, a character outside base64url, or impossible final bits, in turn.
-            String t = unknown[i];
-            malformed[i] = switch (i % 3) {
-                case 0 -> t.substring(0, 21);
-                case 1 -> t.substring(0, 10) + '.' + t.substring(11);
-                default -> t.substring(0, 21) + 'B';
-            };
-        }
+        malformed = Tokens.malformed(unknown);
 
         floorKey = new SecretKeySpec(pepperBytes(), "HmacSHA256");
         floorMap = new ConcurrentHashMap<>(Math.max(16, (int) (activeTokens / 0.75f) + 1));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class ApiKeyBearer implements BearerCredentials {
 
     private static final Pattern TOKEN_PATH = Pattern.compile("/api/v1/manager-accounts/([0-9-]{10,12})/developer-token(:reset)?");
+    private static final String VERIFIER_FEED = "/api/v1/verifier/feed";
     private static final List<String> OPERATOR_PATHS = List.of("/api/v1/users", "/api/v1/access-applications");
 
     private final ApiKeys keys;
@@ -33,7 +34,9 @@ class ApiKeyBearer implements BearerCredentials {
         return keys.authenticate(credential).map(holder -> {
             boolean operator = holder.operator()
                     && (holder.scope() == ApiKeyScope.CREATOR || holder.scope() == ApiKeyScope.OPERATOR);
-            List<String> roles = operator ? List.of("USER", "OPERATOR") : List.of("USER");
+            // A verifier key is no user's stand-in: it may read the verifier feed, nothing else.
+            List<String> roles = holder.scope() == ApiKeyScope.VERIFIER ? List.of("VERIFIER")
+                    : operator ? List.of("USER", "OPERATOR") : List.of("USER");
             return new Caller(holder.email(), roles, (method, path) -> permits(holder, method, path));
         });
     }
@@ -47,6 +50,7 @@ class ApiKeyBearer implements BearerCredentials {
                 Matcher matcher = TOKEN_PATH.matcher(path);
                 yield matcher.matches() && holder.accounts().contains(CustomerId.parseOrZero(matcher.group(1)));
             }
+            case VERIFIER -> ("GET".equals(method) || "DELETE".equals(method)) && VERIFIER_FEED.equals(path);
         };
     }
 }

@@ -83,6 +83,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(OPERATOR)
+                        // the embedded verifiers' feed: API keys of scope verifier only (issue 13)
+                        .requestMatchers("/api/v1/verifier/**").hasRole("VERIFIER")
                         .requestMatchers("/api/v1/access-applications", "/api/v1/access-applications/**").hasRole(OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Tessera").authenticationEntryPoint(unauthorized))

@@ -1,0 +1,112 @@
+package dev.tessera.verifier;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Digest → grant, as a node's index: a flat table of grants with open addressing (linear probing,
+ * at most half full), read without a lock and without making an object; written under this object's
+ * lock, versioned per manager account so a state not newer than the one held changes nothing.
+ */
+final class GrantIndex {
+
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Decision[].class);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final Decision REMOVED = new Decision(0, "REMOVED", -1, 0, 0, 0, 0);
+
+    private volatile Decision[] slots = new Decision[64];
+    private int used;
+    private final Map<Long, Decision> byAccount = new HashMap<>();
+
+    /** The grant of the digest's token, or null. Lock-free. */
+    Decision find(byte[] digest) {
+        long w0 = (long) LONGS.get(digest, 0);
+        long w1 = (long) LONGS.get(digest, 8);
+        long w2 = (long) LONGS.get(digest, 16);
+        long w3 = (long) LONGS.get(digest, 24);
+        Decision[] table = slots;
+        int mask = table.length - 1;
+        for (int i = (int) w0 & mask; ; i = (i + 1) & mask) {
+            Decision grant = (Decision) SLOT.getAcquire(table, i);
+            if (grant == null) {
+                return null;
+            }
+            if (grant != REMOVED && grant.isFor(w0, w1, w2, w3)) {
+                return grant;
+            }
+        }
+    }
+
+    /** The account's active token is {@code digest} at {@code version} with this level. */
+    synchronized void apply(long account, long version, String level, byte[] digest) {
+        Decision held = byAccount.get(account);
+        if (held != null && (held.version > version || held.version == version && held.accessLevel().equals(level))) {
+            return;
+        }
+        Decision next = new Decision(account, level, version, (long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8),
+                (long) LONGS.get(digest, 16), (long) LONGS.get(digest, 24));
+        if ((used + 1) * 2 > slots.length) {
+            rebuild();
+        }
+        // the new grant is findable before the old one goes: no instant without an active token
+        if (held != null && held.isFor(next.w0, next.w1, next.w2, next.w3)) {
+            replace(held, next);
+        } else {
+            place(slots, next);
+            used++;
+            if (held != null) {
+                replace(held, REMOVED);
+            }
+        }
+        byAccount.put(account, next);
+    }
+
+    /** The account has no active token any more. */
+    synchronized void remove(long account) {
+        Decision held = byAccount.remove(account);
+        if (held != null) {
+            replace(held, REMOVED);
+        }
+    }
+
+    synchronized int size() {
+        return byAccount.size();
+    }
+
+    private void replace(Decision current, Decision next) {
+        Decision[] table = slots;
+        int mask = table.length - 1;
+        for (int i = (int) current.w0 & mask; ; i = (i + 1) & mask) {
+            if (table[i] == current) {
+                SLOT.setRelease(table, i, next);
+                return;
+            }
+            if (table[i] == null) {
+                throw new IllegalStateException("The index lost a grant it holds");
+            }
+        }
+    }
+
+    /** A new table, four times the live grants (so at most a quarter full), without tombstones. */
+    private void rebuild() {
+        int capacity = Integer.highestOneBit(Math.max(64, byAccount.size() * 4 + 4) - 1) << 1;
+        Decision[] next = new Decision[capacity];
+        for (Decision grant : byAccount.values()) {
+            place(next, grant);
+        }
+        used = byAccount.size();
+        slots = next;
+    }
+
+    private static void place(Decision[] table, Decision grant) {
+        int mask = table.length - 1;
+        int i = (int) grant.w0 & mask;
+        while (table[i] != null && table[i] != REMOVED) {
+            i = (i + 1) & mask;
+        }
+        SLOT.setRelease(table, i, grant);
+    }
+}
