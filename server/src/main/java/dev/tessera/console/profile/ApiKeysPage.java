@@ -134,6 +134,7 @@ class ApiKeysPage {
             case TOKEN_ADMIN -> "Token admin of " + String.join(", ", key.accounts().stream()
                     .map(id -> dev.tessera.account.CustomerId.parseField("accounts", id).display()).toList());
             case OPERATOR -> "Operator";
+            case VERIFIER -> "Embedded verifier";
         };
     }
 }
