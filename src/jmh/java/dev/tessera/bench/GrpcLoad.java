@@ -1,20 +1,14 @@
 package dev.tessera.bench;
 
-import dev.tessera.testing.Api;
-import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.ChildTessera;
 import dev.tessera.testing.Scenario;
 import dev.tessera.testing.Storage;
 import dev.tessera.testing.TesseraClients;
 import dev.tessera.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Issue 13: Envoy's ext_authz over gRPC ({@code Authorization/Check}) against the HTTP forward-auth
@@ -23,7 +17,8 @@ import java.util.Map;
  * one of its slot is answered. gRPC multiplexes them over {@link LoadClients#GRPC_CONNECTIONS} HTTP/2
  * connections (as Envoy does with its few connections to a cluster); HTTP/1.1 needs one keep-alive connection
  * per request in flight. Both clients are Netty (grpc-java and Netty's HTTP codec) on one I/O thread each, in
- * this JVM; Tessera runs in a JVM of its own on H2 ({@code -Xms1g -Xmx1g -Xmn640m}, as benchmarks/http.sh).
+ * this JVM; Tessera runs in a JVM of its own ({@link ChildTessera}) on H2 ({@code -Xms1g -Xmx1g -Xmn640m}, as
+ * benchmarks/http.sh), stopped with SIGKILL at the end.
  * Population: {@code accounts} STANDARD tokens (no quota) and as many unknown well-formed ones, interleaved,
  * so half the requests are granted and half refused 401. Rounds alternate gRPC and HTTP after two warm-up
  * rounds of each (as long as a measured one: gRPC's path takes the JIT much longer to compile than the HTTP
@@ -41,31 +36,12 @@ public final class GrpcLoad {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        TestDatabase database = TestDatabase.fresh(Storage.H2);
-        int port = freePort();
-        int dataPlanePort = freePort();
-        int grpcPort = freePort();
-        Map<String, String> properties = new LinkedHashMap<>(database.properties());
-        properties.put("server.port", Integer.toString(port));
-        properties.put("server.address", "127.0.0.1");
-        properties.put("tessera.data-plane-port", Integer.toString(dataPlanePort));
-        properties.put("tessera.data-plane-grpc-port", Integer.toString(grpcPort));
-        properties.put("tessera.data-plane-address", "127.0.0.1");
-        properties.put("tessera.admin-email", RunningTessera.OPERATOR_EMAIL);
-        properties.put("tessera.admin-password", RunningTessera.OPERATOR_PASSWORD);
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        for (int i = 4; i < args.length; i++) { // extra Tessera properties, key=value
-            properties.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g", "-Xmn640m", "-cp", System.getProperty("java.class.path"), "dev.tessera.TesseraApplication"));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process tessera = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(database.dataDir().resolve("tessera.log").toFile())).start();
-        try {
-            awaitPorts(tessera, port, dataPlanePort, grpcPort);
-            String[] population = population(new Clients(port), accounts);
+        int grpcPort = ChildTessera.freePort();
+        List<String> properties = new ArrayList<>(List.of("tessera.data-plane-grpc-port=" + grpcPort, "logging.level.root=WARN"));
+        properties.addAll(Arrays.asList(args).subList(Math.min(4, args.length), args.length)); // extra key=value
+        try (ChildTessera tessera = ChildTessera.start(TestDatabase.fresh(Storage.H2), "tessera",
+                List.of("-Xms1g", "-Xmx1g", "-Xmn640m"), properties.toArray(String[]::new))) {
+            String[] population = population(tessera, accounts);
             System.out.printf(Locale.ROOT, "Tessera pid %d; %d tokens (%d STANDARD, %d unknown); %d in flight; %d s per round; %d cores%n",
                     tessera.pid(), population.length, accounts, accounts, concurrency, seconds,
                     Runtime.getRuntime().availableProcessors());
@@ -73,17 +49,12 @@ public final class GrpcLoad {
                 // The JIT needs a long while for gRPC's deeper path on a loaded machine: two warm-up rounds of each.
                 for (int warmUp = 1; warmUp <= 2; warmUp++) {
                     load.grpc(grpcPort, seconds, "warm-up");
-                    load.http(dataPlanePort, seconds, "warm-up");
+                    load.http(tessera.dataPlanePort(), seconds, "warm-up");
                 }
                 for (int round = 1; round <= rounds; round++) {
                     load.grpc(grpcPort, seconds, "round " + round);
-                    load.http(dataPlanePort, seconds, "round " + round);
+                    load.http(tessera.dataPlanePort(), seconds, "round " + round);
                 }
-            }
-        } finally {
-            tessera.destroy();
-            if (!tessera.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                tessera.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
     }
@@ -103,42 +74,4 @@ public final class GrpcLoad {
         return population;
     }
 
-    private record Clients(int port) implements TesseraClients {
-
-        @Override
-        public Api api() {
-            return Api.at("http://127.0.0.1:" + port);
-        }
-
-        @Override
-        public Api operator() {
-            return api().as(RunningTessera.OPERATOR_EMAIL, RunningTessera.OPERATOR_PASSWORD);
-        }
-    }
-
-    private static void awaitPorts(Process process, int... ports) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        for (int port : ports) {
-            while (!accepts(port)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Tessera did not start (see its log in the data directory)");
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
