@@ -65,8 +65,7 @@ public final class ExtAuthzServer implements SmartLifecycle {
         try {
             started = builder.build().start();
         } catch (IOException e) {
-            if (e instanceof BindException || e.getCause() instanceof BindException
-                    || String.valueOf(e.getMessage()).contains("Address already in use")) {
+            if (portInUse(e)) {
                 throw StartupRefusal.portInUse(properties.dataPlaneGrpcPort(), "the data plane's gRPC ext_authz listener",
                         "TESSERA_DATA_PLANE_GRPC_PORT", e);
             }
@@ -78,6 +77,16 @@ public final class ExtAuthzServer implements SmartLifecycle {
         port = started.getPort();
         log.info("Envoy ext_authz (gRPC) listening on {}:{} ({})", dataPlane.dataPlaneAddress(), port,
                 loops != null ? "sharing the data plane's event loops" : "grpc-java's event loops");
+    }
+
+    /** Whether binding failed because the port is taken: grpc-java wraps Netty's error, epoll's is no BindException. */
+    private static boolean portInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
