@@ -62,6 +62,13 @@ public final class DataPlaneServer implements SmartLifecycle {
     private volatile EventLoopGroup workers;
     private volatile Channel channel;
     private volatile int port = -1;
+    private volatile EventLoops eventLoops;
+
+    /**
+     * The listener's Netty event loops and server channel type, for the data plane's gRPC listener to share
+     * (issue 13): one acceptor thread and one set of I/O threads for both protocols.
+     */
+    public record EventLoops(EventLoopGroup acceptor, EventLoopGroup workers, Class<? extends ServerChannel> channelType) {}
 
     public DataPlaneServer(DataPlane dataPlane, DataPlaneProperties properties) {
         this(dataPlane, properties, Runtime.getRuntime().availableProcessors());
@@ -117,6 +124,7 @@ public final class DataPlaneServer implements SmartLifecycle {
                     + properties.dataPlanePort() + " (tessera.data-plane-port, -1 turns it off): " + e.getMessage(), e);
         }
         port = ((InetSocketAddress) channel.localAddress()).getPort();
+        eventLoops = new EventLoops(acceptor, workers, serverChannel);
         log.info("Data plane listening on {}:{} (Netty, {}, {} I/O threads)",
                 properties.dataPlaneAddress(), port, epoll ? "epoll" : "NIO", ioThreads);
     }
@@ -138,6 +146,7 @@ public final class DataPlaneServer implements SmartLifecycle {
         if (listening == null) {
             return;
         }
+        eventLoops = null;
         listening.close().syncUninterruptibly();
         shutDownGroups();
         channel = null;
@@ -164,6 +173,11 @@ public final class DataPlaneServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return channel != null;
+    }
+
+    /** The event loops while listening, or null (disabled or stopped): a listener sharing them stops first. */
+    public EventLoops eventLoops() {
+        return eventLoops;
     }
 
     /** The bound port, or -1 when not listening (disabled or stopped). */

@@ -30,6 +30,11 @@ public final class Api {
         this(baseUrl, Map.of());
     }
 
+    /** A client of the Tessera at {@code baseUrl}, e.g. one a benchmark started with JVM options of its own. */
+    public static Api at(String baseUrl) {
+        return new Api(baseUrl);
+    }
+
     private Api(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.headers = headers;

@@ -37,8 +37,16 @@ public final class ChildTessera implements TesseraClients, AutoCloseable {
         this.log = log;
     }
 
+    /** A test's child JVM: a small heap, quick to start (C1 only). */
+    private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** Starts a Tessera JVM on {@code database} and returns once both of its ports answer. */
     public static ChildTessera start(TestDatabase database, String name, String... extraProperties) {
+        return start(database, name, TEST_JVM, extraProperties);
+    }
+
+    /** The same with JVM options of the caller's (a benchmark's: the full JIT, a fixed heap). */
+    public static ChildTessera start(TestDatabase database, String name, List<String> jvmOptions, String... extraProperties) {
         int port = freePort();
         int dataPlanePort = freePort();
         Map<String, String> properties = new LinkedHashMap<>(database.properties());
@@ -53,11 +61,9 @@ public final class ChildTessera implements TesseraClients, AutoCloseable {
             int equals = extra.indexOf('=');
             properties.put(extra.substring(0, equals), extra.substring(equals + 1));
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.tessera.TesseraApplication"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tessera.TesseraApplication"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = database.dataDir().resolve(name + ".log");
         try {
