@@ -101,12 +101,12 @@ class ExtAuthzTests {
 
     @Test
     void malformedAndUnknownTokensAreDenied401WithoutDatabaseHit() {
-        long before = tessera.statements();
+        long before = tessera.requestThreadStatements();
         for (String token : new String[] {"x", "AAAAAAAAAAAAAAAAAAAAA!", "AAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAA"}) {
             assertDenied(envoy.check(token, (String) null), 401, Status.Code.UNAUTHENTICATED, "authenticationError",
                     "DEVELOPER_TOKEN_INVALID");
         }
-        assertThat(tessera.statements()).isEqualTo(before);
+        assertThat(tessera.requestThreadStatements()).isEqualTo(before);
     }
 
     @Test
