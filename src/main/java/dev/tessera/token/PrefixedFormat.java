@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The scannable token format (opt-in, {@code TESSERA_TOKEN_FORMAT=prefixed}): a prefix that names
  * the issuer ({@code tsr_} by default: a lower-case letter, one to nine lower-case letters or digits,
- * and an underscore), 30 random base62 characters (178 bits) and the CRC32 of those 30 characters in
- * 6 base62 characters, left-padded with {@code 0}. A secret scanner matches it by its prefix; a typo
+ * and an underscore), 30 random base62 characters (178 bits) and the CRC32 of everything before it
+ * (prefix and random part) in 6 base62 characters, left-padded with {@code 0}. A secret scanner matches it by its prefix; a typo
  * is refused from its shape alone, since the checksum no longer fits (GitHub's token format is the
  * model).
  *
@@ -80,7 +80,7 @@ public final class PrefixedFormat {
                 }
             }
         }
-        long crc = crc32(token, prefix.length(), prefix.length() + RANDOM) & 0xffffffffL;
+        long crc = crc32(token, 0, prefix.length() + RANDOM) & 0xffffffffL;
         char[] checksum = new char[CHECKSUM];
         for (int i = CHECKSUM - 1; i >= 0; i--) {
             checksum[i] = BASE62[(int) (crc % 62)];
@@ -91,7 +91,7 @@ public final class PrefixedFormat {
 
     /**
      * Whether the text has the prefixed shape and its checksum fits: a prefix of the allowed shape,
-     * 36 base62 characters, the last 6 the CRC32 of the 30 before them. Allocates nothing.
+     * 36 base62 characters, the last 6 the CRC32 of all the characters before them. Allocates nothing.
      */
     public static boolean isWellFormed(CharSequence text) {
         int length = text.length();
@@ -124,7 +124,7 @@ public final class PrefixedFormat {
         for (int i = body + RANDOM; i < length; i++) {
             checksum = checksum * 62 + VALUE[text.charAt(i)];
         }
-        return checksum == (crc32(text, body, body + RANDOM) & 0xffffffffL);
+        return checksum == (crc32(text, 0, body + RANDOM) & 0xffffffffL);
     }
 
     /** CRC-32 (IEEE, as java.util.zip.CRC32) of the ASCII characters {@code [from, to)}. */
