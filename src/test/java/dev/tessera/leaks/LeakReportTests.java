@@ -2,8 +2,12 @@ package dev.tessera.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import dev.tessera.testing.Api;
+import dev.tessera.testing.Browser;
+import dev.tessera.testing.ConsoleDriver;
 import dev.tessera.testing.Fast;
+import dev.tessera.testing.GitHubSigner;
 import dev.tessera.testing.MovableClock;
 import dev.tessera.testing.Outboxes;
 import dev.tessera.testing.RunningTessera;
@@ -221,6 +225,33 @@ class LeakReportTests {
     void aSignedReportThatIsNotGitHubsArrayIsRefusedWith400() {
         for (String body : List.of("{\"token\":\"x\"}", "[{\"type\":\"t\"}]", "[{\"token\":5}]", "not json")) {
             assertThat(signed(body).status()).as(body).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theApiCenterSaysTheTokenWasReportedPublicWhereAndIssuesTheNextOneOnce() {
+        Scenario.Account account = scenario.account("console");
+        String token = scenario.issueToken(account);
+        assertThat(signed(GitHubSigner.report(token, URL)).status()).isEqualTo(200);
+
+        try (Browser browser = Browser.launch(); Browser.Session session = browser.session(tessera)) {
+            Page page = session.page();
+            ConsoleDriver.signIn(page, account.admin());
+            page.navigate("/accounts/" + account.customerId() + "/api-center");
+            String notice = page.locator("#token-revoked").textContent();
+            assertThat(notice).contains("was revoked", "because it was", "reported public at " + URL,
+                    ConsoleDriver.mask(token), "keeps the account's access level and quota");
+            assertThat(page.content()).doesNotContain(token);
+            session.screenshot("api-center-token-revoked");
+
+            ConsoleDriver.button(page, "Issue a new token").click();
+            String next = ConsoleDriver.shownToken(page);
+            assertThat(next).hasSize(22).isNotEqualTo(token);
+            assertThat(onListener(next)).isEqualTo(200);
+            ConsoleDriver.link(page, "I have stored it — back to the API Center").click();
+            assertThat(ConsoleDriver.maskedToken(page)).isEqualTo(ConsoleDriver.mask(next));
+            assertThat(page.locator("#token-revoked").count()).isZero();
+            assertThat(page.content()).doesNotContain(next);
         }
     }
 }

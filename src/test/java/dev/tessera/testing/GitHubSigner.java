@@ -1,4 +1,4 @@
-package dev.tessera.leaks;
+package dev.tessera.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +17,12 @@ import java.util.Base64;
  * as a {@code public_keys} document, and reports signed as GitHub signs them (SHA256withECDSA over the
  * raw body, base64 of the DER signature).
  */
-final class GitHubSigner {
+public final class GitHubSigner {
 
     private final String keyId;
     private final KeyPair pair;
 
-    GitHubSigner(String keyId) {
+    public GitHubSigner(String keyId) {
         this.keyId = keyId;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -33,18 +33,18 @@ final class GitHubSigner {
         }
     }
 
-    String keyId() {
+    public String keyId() {
         return keyId;
     }
 
     /** The public key as PEM, as GitHub's document holds it. */
-    String pem() {
+    public String pem() {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
     /** Writes {@code {"public_keys":[…]}} with these signers' keys to {@code file}. */
-    static Path writeKeys(Path file, GitHubSigner... signers) {
+    public static Path writeKeys(Path file, GitHubSigner... signers) {
         StringBuilder json = new StringBuilder("{\"public_keys\":[");
         for (int i = 0; i < signers.length; i++) {
             json.append(i == 0 ? "" : ",").append("{\"key_identifier\":\"").append(signers[i].keyId)
@@ -59,7 +59,7 @@ final class GitHubSigner {
     }
 
     /** Base64 of the DER signature of {@code body}. */
-    String sign(String body) {
+    public String sign(String body) {
         try {
             Signature signature = Signature.getInstance("SHA256withECDSA");
             signature.initSign(pair.getPrivate());
@@ -70,8 +70,14 @@ final class GitHubSigner {
         }
     }
 
+    /** Signs {@code body} and posts it as GitHub posts a report to {@code /v1/secret-scanning/github}. */
+    public Api.Reply post(Api api, String body) {
+        return api.header("Github-Public-Key-Identifier", keyId).header("Github-Public-Key-Signature", sign(body))
+                .send("POST", "/v1/secret-scanning/github", body, "application/json");
+    }
+
     /** GitHub's report of one match. */
-    static String report(String token, String url) {
+    public static String report(String token, String url) {
         return "[{\"token\":\"" + token + "\",\"type\":\"tessera_developer_token\",\"url\":\"" + url
                 + "\",\"source\":\"content\"}]";
     }
