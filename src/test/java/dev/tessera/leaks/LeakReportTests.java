@@ -105,6 +105,11 @@ class LeakReportTests {
         return events.json().get("events");
     }
 
+    static long revokedNotices(Scenario.Account account) {
+        return Outboxes.notifications(account).valueStream()
+                .filter(mail -> mail.get("kind").asString().equals("TOKEN_REVOKED")).count();
+    }
+
     @Test
     void aSignedReportRevokesTheTokenOnTheDataPlaneBeforeItIsAnsweredAuditsAndNotifies() {
         Scenario.Account account = scenario.account("leaky");
@@ -164,9 +169,7 @@ class LeakReportTests {
         assertThat(replay.json().get(0).get("label").asString()).as("still a real leak").isEqualTo("true_positive");
         assertThat(revocations(account)).as("one revocation").hasSize(1);
         assertThat(onListener(next)).as("the token issued after the revocation").isEqualTo(200);
-        long revokedNotices = Outboxes.notifications(account).valueStream()
-                .filter(mail -> mail.get("kind").asString().equals("TOKEN_REVOKED")).count();
-        assertThat(revokedNotices).isEqualTo(1);
+        assertThat(revokedNotices(account)).isEqualTo(1);
     }
 
     @Test
@@ -194,8 +197,7 @@ class LeakReportTests {
         }
         assertThat(onListener(token)).isEqualTo(200);
         assertThat(revocations(account)).isEmpty();
-        assertThat(Outboxes.notifications(account).valueStream()
-                .filter(mail -> mail.get("kind").asString().equals("TOKEN_REVOKED")).count()).isZero();
+        assertThat(revokedNotices(account)).isZero();
     }
 
     @Test
