@@ -43,11 +43,15 @@ class GitHubKeys {
         this.json = json;
         if (file != null) {
             try {
+                if (properties.githubKeysUrl() != null && !Files.exists(file)) {
+                    new KeysDownload(properties.githubKeysUrl(), file, json).fetch();
+                }
                 loaded = load();
             } catch (IOException | IllegalArgumentException e) {
                 throw new StartupRefusal("The GitHub secret-scanning keys in " + file + " cannot be used: " + e.getMessage(),
                         "Point TESSERA_SECRET_SCANNING_GITHUB_KEYS at a copy of"
-                                + " https://api.github.com/meta/public_keys/secret_scanning, or unset it.");
+                                + " https://api.github.com/meta/public_keys/secret_scanning (or set"
+                                + " TESSERA_SECRET_SCANNING_GITHUB_KEYS_URL to fetch it), or unset it.");
             }
             log.info("Trusting {} GitHub secret-scanning keys from {}", loaded.keys().size(), file);
         }
