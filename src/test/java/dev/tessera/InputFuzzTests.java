@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tessera.account.CustomerId;
 import dev.tessera.system.EmailAddress;
 import dev.tessera.system.TesseraException;
+import dev.tessera.testing.ScannableTokens;
 import dev.tessera.token.DeveloperToken;
 import dev.tessera.verify.DataPlaneProtocol;
 import dev.tessera.verify.Verifier;
@@ -29,7 +30,6 @@ class InputFuzzTests {
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{21}[AQgw]");
     /** The prefixed format's shape (issue 15); its last 6 characters must also be the checksum ({@link #checksumFits}). */
     static final Pattern PREFIXED = Pattern.compile("[a-z][a-z0-9]{1,9}_[0-9A-Za-z]{36}");
-    static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{10}|[0-9]{3}-[0-9]{3}-[0-9]{4}");
 
     @FuzzTest(maxDuration = "5s")
@@ -62,34 +62,17 @@ class InputFuzzTests {
     void tokenShapeCheckAgreesWithItsDefinitionOnPrefixedTokens() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(15);
         for (int i = 0; i < 500; i++) {
-            StringBuilder token = new StringBuilder("tsr_");
-            for (int j = 0; j < 30; j++) {
-                token.append(BASE62.charAt(random.nextInt(62)));
-            }
-            String valid = token + checksum(token.toString());
+            String valid = ScannableTokens.generate(random, "tsr_");
             assertThat(DeveloperToken.isWellFormed(valid)).as(valid).isTrue();
             tokenShape(valid);
             int at = random.nextInt(valid.length());
-            tokenShape(valid.substring(0, at) + BASE62.charAt(random.nextInt(62)) + valid.substring(at + 1));
+            tokenShape(valid.substring(0, at) + ScannableTokens.BASE62.charAt(random.nextInt(62)) + valid.substring(at + 1));
         }
     }
 
     static boolean checksumFits(String text) {
         int body = text.length() - 6;
-        return text.substring(body).equals(checksum(text.substring(0, body)));
-    }
-
-    /** CRC32 (java.util.zip) of the prefix and random part, in 6 base62 characters. */
-    static String checksum(String prefixAndRandom) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(prefixAndRandom.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        long value = crc.getValue();
-        char[] digits = new char[6];
-        for (int i = 5; i >= 0; i--) {
-            digits[i] = BASE62.charAt((int) (value % 62));
-            value /= 62;
-        }
-        return new String(digits);
+        return text.substring(body).equals(ScannableTokens.checksum(text.substring(0, body)));
     }
 
     static void customerId(String text) {

@@ -1,9 +1,9 @@
 package dev.tessera.bench;
 
+import dev.tessera.testing.ScannableTokens;
 import dev.tessera.token.DeveloperToken;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,7 +27,6 @@ import org.openjdk.jmh.annotations.State;
 public class TokenShapeBenchmark {
 
     private static final int SAMPLE = 4096;
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     String[] google;
     String[] prefixed;
@@ -42,11 +41,7 @@ public class TokenShapeBenchmark {
         typo = new String[SAMPLE];
         malformed = new String[SAMPLE];
         for (int i = 0; i < SAMPLE; i++) {
-            StringBuilder token = new StringBuilder("tsr_");
-            for (int j = 0; j < 30; j++) {
-                token.append(BASE62.charAt(random.nextInt(62)));
-            }
-            prefixed[i] = token + checksum(token.toString());
+            prefixed[i] = ScannableTokens.generate(random, "tsr_");
             int at = 4 + random.nextInt(36);
             char other = prefixed[i].charAt(at) == 'a' ? 'b' : 'a';
             typo[i] = prefixed[i].substring(0, at) + other + prefixed[i].substring(at + 1);
@@ -58,17 +53,6 @@ public class TokenShapeBenchmark {
         }
     }
 
-    private static String checksum(String prefixAndRandom) {
-        CRC32 crc = new CRC32();
-        crc.update(prefixAndRandom.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        long value = crc.getValue();
-        char[] digits = new char[6];
-        for (int i = 5; i >= 0; i--) {
-            digits[i] = BASE62.charAt((int) (value % 62));
-            value /= 62;
-        }
-        return new String(digits);
-    }
 
     /** Per-thread cursor over the samples. */
     @State(Scope.Thread)

@@ -3,18 +3,17 @@ package dev.tessera.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
+import dev.tessera.testing.ScannableTokens;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /** The scannable token format (issue 15): prefix + 30 random base62 + CRC32 in 6 base62, typos refused by shape. */
 class PrefixedFormatTests {
 
-    static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final String BASE62 = ScannableTokens.BASE62;
     final SecureRandom random = new SecureRandom();
 
     @Test
@@ -25,7 +24,7 @@ class PrefixedFormatTests {
             String token = TokenFormat.of("prefixed", null).generate(random).value();
             assertThat(token).hasSize(40).startsWith("tsr_");
             assertThat(scanner.matcher("key: " + token + "\n").find()).as(token).isTrue();
-            assertThat(token.substring(34)).isEqualTo(checksum(token.substring(0, 34)));
+            assertThat(token.substring(34)).isEqualTo(ScannableTokens.checksum(token.substring(0, 34)));
             assertThat(DeveloperToken.isWellFormed(token)).isTrue();
             assertThat(seen.add(token)).isTrue();
         }
@@ -88,16 +87,4 @@ class PrefixedFormatTests {
         assertThat(hasher.digest(prefixed)).isEqualTo(hasher.digest(new DeveloperToken(prefixed)));
     }
 
-    /** Base62 of java.util.zip.CRC32 of the prefix and random part: an independent computation of the checksum. */
-    static String checksum(String prefixAndRandom) {
-        CRC32 crc = new CRC32();
-        crc.update(prefixAndRandom.getBytes(StandardCharsets.US_ASCII));
-        long value = crc.getValue();
-        char[] out = new char[6];
-        for (int i = 5; i >= 0; i--) {
-            out[i] = BASE62.charAt((int) (value % 62));
-            value /= 62;
-        }
-        return new String(out);
-    }
 }
