@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * The rules of docs/architecture.md ("Packages", "How the code reads") that the build enforces on {@code src/main}.
  *
  * <p><b>Feature order</b> ({@link #FEATURES}): system → audit → account → apikey → access → quota → outbox →
- * webhook → contact → token → verify → verifierfeed → dataplane → console. A feature may use the features before it, never one
+ * webhook → contact → token → leaks → verify → verifierfeed → dataplane → console. A feature may use the features before it, never one
  * after it; where an earlier feature needs something from a later one, it declares an interface the
  * later one implements ({@code access.AccessLevels} by token, {@code audit.AuditReaders} by account,
  * {@code outbox.ContactHooks} by contact, {@code audit.AuditListener} and {@code webhook.SealingKeys}
@@ -54,7 +54,7 @@ class ArchitectureTests {
 
     /** The features in dependency order: each may depend only on those before it. */
     static final List<String> FEATURES = List.of("system", "cluster", "audit", "account", "apikey", "access", "quota", "outbox",
-            "webhook", "contact", "token", "verify", "verifierfeed", "dataplane", "console");
+            "webhook", "contact", "token", "leaks", "verify", "verifierfeed", "dataplane", "console");
 
     static JavaClasses tessera;
 

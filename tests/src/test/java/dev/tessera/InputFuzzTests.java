@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tessera.account.CustomerId;
 import dev.tessera.system.EmailAddress;
 import dev.tessera.system.TesseraException;
+import dev.tessera.testing.ScannableTokens;
 import dev.tessera.token.DeveloperToken;
 import dev.tessera.verify.DataPlaneProtocol;
 import dev.tessera.verify.Verifier;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 class InputFuzzTests {
 
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{21}[AQgw]");
+    /** The prefixed format's shape (issue 15); its last 6 characters must also be the checksum ({@link #checksumFits}). */
+    static final Pattern PREFIXED = Pattern.compile("[a-z][a-z0-9]{1,9}_[0-9A-Za-z]{36}");
     static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{10}|[0-9]{3}-[0-9]{3}-[0-9]{4}");
 
     @FuzzTest(maxDuration = "5s")
@@ -50,7 +53,26 @@ class InputFuzzTests {
     }
 
     static void tokenShape(String text) {
-        assertThat(DeveloperToken.isWellFormed(text)).as("%s", text).isEqualTo(TOKEN.matcher(text).matches());
+        boolean expected = TOKEN.matcher(text).matches() || (PREFIXED.matcher(text).matches() && checksumFits(text));
+        assertThat(DeveloperToken.isWellFormed(text)).as("%s", text).isEqualTo(expected);
+    }
+
+    /** Random text almost never has the prefixed shape: check the definition on tokens that do, and on their typos. */
+    @org.junit.jupiter.api.Test
+    void tokenShapeCheckAgreesWithItsDefinitionOnPrefixedTokens() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (int i = 0; i < 500; i++) {
+            String valid = ScannableTokens.generate(random, "tsr_");
+            assertThat(DeveloperToken.isWellFormed(valid)).as(valid).isTrue();
+            tokenShape(valid);
+            int at = random.nextInt(valid.length());
+            tokenShape(valid.substring(0, at) + ScannableTokens.BASE62.charAt(random.nextInt(62)) + valid.substring(at + 1));
+        }
+    }
+
+    static boolean checksumFits(String text) {
+        int body = text.length() - 6;
+        return text.substring(body).equals(ScannableTokens.checksum(text.substring(0, body)));
     }
 
     static void customerId(String text) {

@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * is let through (any answer but 401, 403, a 404 hiding the account, or a redirect to sign-in) exactly
  * when the rule allows it. Bodies are minimal ({@code {}}, or a CSRF form naming a member): a cell tests
  * the gate, not the action behind it. The data plane ({@code /v1/**}) takes a developer token, not a role, and
- * has its own tests.
+ * has its own tests; its two leak-report endpoints ({@link #LEAK_REPORTS}) take none, so they are in the matrix.
  */
 class RoleMatrixTests extends OnEachStorage {
 
@@ -53,6 +53,9 @@ class RoleMatrixTests extends OnEachStorage {
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR);
     static final Set<Caller> ADMINS_AND_OPERATOR = EnumSet.of(Caller.ADMIN, Caller.OPERATOR);
+
+    /** The two /v1 endpoints that take no developer token, so that the matrix covers them. */
+    static final Set<String> LEAK_REPORTS = Set.of("/v1/secret-scanning/github", "/v1/credentials/revoke");
 
     /** "METHOD pattern" → who may pass the gate. */
     static final Map<String, Set<Caller>> RULES = new LinkedHashMap<>();
@@ -96,6 +99,10 @@ class RoleMatrixTests extends OnEachStorage {
         // API keys of scope verifier only, which none of these callers holds (VerifierFeedTests, issue 13)
         RULES.put("GET /api/v1/verifier/feed", EnumSet.noneOf(Caller.class));
         RULES.put("DELETE /api/v1/verifier/feed", EnumSet.noneOf(Caller.class));
+        // Leak reports (issue 15): no role opens GitHub's endpoint, only GitHub's signature (LeakReportTests);
+        // anyone may revoke a token they found, signed in or not.
+        RULES.put("POST /v1/secret-scanning/github", EnumSet.noneOf(Caller.class));
+        RULES.put("POST /v1/credentials/revoke", EVERYONE);
         RULES.put("GET /v3/api-docs", EVERYONE);
         RULES.put("GET /v3/api-docs.yaml", EVERYONE);
         RULES.put("POST /api/v1/invitations/{id}:accept", SIGNED_IN);
@@ -217,7 +224,7 @@ class RoleMatrixTests extends OnEachStorage {
         Set<Endpoint> found = new TreeSet<>(Comparator.comparingInt(Endpoint::order).thenComparing(Endpoint::key));
         for (RequestMappingInfo info : tessera.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/v1/") || pattern.equals("/error")) {
+                if ((pattern.startsWith("/v1/") && !LEAK_REPORTS.contains(pattern)) || pattern.equals("/error")) {
                     continue;
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -9,6 +9,8 @@ public enum AuditEventType {
     TOKEN_RESET,
     /** A reset refused at the console: wrong or missing password, or locked out. Nothing changed. */
     TOKEN_RESET_REFUSED,
+    /** The active token was reported public (secret scanning, the public revocation endpoint) and revoked. */
+    TOKEN_REVOKED,
     ACCESS_LEVEL_CHANGED,
     APPLICATION_SUBMITTED,
     APPLICATION_DECIDED,

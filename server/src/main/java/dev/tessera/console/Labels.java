@@ -56,6 +56,7 @@ public class Labels {
             case TOKEN_VIEWED -> "Token viewed";
             case TOKEN_RESET -> "Token reset";
             case TOKEN_RESET_REFUSED -> "Reset refused";
+            case TOKEN_REVOKED -> "Token revoked";
             case ACCESS_LEVEL_CHANGED -> "Access level changed";
             case APPLICATION_SUBMITTED -> "Application submitted";
             case APPLICATION_DECIDED -> "Application decided";

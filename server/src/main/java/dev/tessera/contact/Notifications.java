@@ -61,6 +61,25 @@ public class Notifications {
                 .write());
     }
 
+    /**
+     * The account's token was revoked because it was reported public: where it was found, and what to
+     * do (issue the next token in the API Center; the level and quota stay).
+     */
+    public void tokenRevoked(long accountId, Actor actor, String maskedToken, String reason, String reportedBy) {
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.TOKEN_REVOKED, templates.draft(to, "Developer token revoked")
+                .line("The developer token of this manager account was found in public and revoked. It stopped"
+                        + " working at once, on every node; API clients that still send it are refused.")
+                .line("An ADMIN issues a new token in the API Center (it is shown once); the access level and"
+                        + " the quota stay. Remove the old token from wherever it was published.")
+                .fact("Token", masked(maskedToken))
+                .fact("Revoked", reason)
+                .fact("Reported by", reportedBy)
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
+                .fact("From IP", actor.clientIp())
+                .write());
+    }
+
     /** The token's access level changed (an application was approved, or an OPERATOR changed it). */
     public void accessLevelChanged(long accountId, Actor actor, AccessLevel from, AccessLevel to, String reason) {
         Addressee addressee = addressee(accountId);
@@ -117,9 +136,15 @@ public class Notifications {
         return actor.email() == null ? "Tessera" : actor.email();
     }
 
-    /** Guards against a full token slipping into a mail: a masked token has the ellipsis and 9 characters. */
+    /**
+     * Guards against a full token slipping into a mail: a masked token has four characters, the
+     * ellipsis and four characters ({@code ABcd…STUv}), a prefixed one its prefix before ({@code tsr_ABcd…STUv}).
+     */
     private static String masked(String maskedToken) {
-        if (maskedToken == null || maskedToken.length() != 9 || maskedToken.charAt(4) != '…') {
+        int ellipsis = maskedToken == null ? -1 : maskedToken.indexOf('…');
+        boolean shaped = ellipsis >= 4 && maskedToken.length() - ellipsis == 5
+                && (ellipsis == 4 || (ellipsis <= 15 && maskedToken.charAt(ellipsis - 5) == '_'));
+        if (!shaped) {
             throw new IllegalArgumentException("Only a masked token (ABcd…STUv) may go into a mail");
         }
         return maskedToken;

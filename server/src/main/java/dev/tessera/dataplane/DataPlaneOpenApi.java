@@ -36,7 +36,8 @@ class DataPlaneOpenApi {
                     .addProperty("managerCustomerId", new StringSchema())
                     .addProperty("accessLevel", new StringSchema()));
             api.getPaths().forEach((path, item) -> {
-                if (path.startsWith("/v1/")) {
+                // Only the two data-plane paths: the other /v1 paths (leak reports) describe themselves.
+                if (path.equals("/v1/forward-auth") || path.equals("/v1/developer-token:verify")) {
                     item.readOperations().forEach(operation -> describe(path, operation));
                 }
             });

@@ -7,6 +7,7 @@ public enum NotificationKind {
     CONTACT_CHANGED(false),
     TOKEN_ISSUED(false),
     TOKEN_RESET(false),
+    TOKEN_REVOKED(false),
     ACCESS_LEVEL_CHANGED(false),
     APPLICATION_DECIDED(false),
     ADMIN_REMOVED(false),

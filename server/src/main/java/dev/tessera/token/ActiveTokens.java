@@ -17,4 +17,11 @@ public interface ActiveTokens {
      * version replaces the held token; the same version with another level changes the level.
      */
     void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel);
+
+    /**
+     * The account's token at {@code version} was revoked and it has no active token: the held token
+     * of that version (or older) stops being found. A later {@link #apply} of a newer version (the
+     * account's next token) makes it active again; the account's usage so far stays counted.
+     */
+    void revoke(long managerCustomerId, long version);
 }

@@ -4,13 +4,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A developer token: 22 characters of base64url carrying 128 random bits. The value is a secret;
- * {@link #toString()} masks it, so a token that slips into a log line or an exception message
- * shows only {@code ABcd…STUv}.
+ * A developer token: 22 characters of base64url carrying 128 random bits (the default, shaped like
+ * Google's), or a scannable prefixed token ({@link PrefixedFormat}, opt-in). Both verify side by side.
+ * The value is a secret; {@link #toString()} masks it, so a token that slips into a log line or an
+ * exception message shows only {@code ABcd…STUv} (or {@code tsr_ABcd…STUv}).
  */
 public record DeveloperToken(String value) {
 
-    /** Length of every developer token. */
+    /** Length of every token of the default format. */
     public static final int LENGTH = 22;
 
     /** 1 for the characters of base64url ({@code A-Z a-z 0-9 - _}) among the first 128, else 0. */
@@ -26,7 +27,8 @@ public record DeveloperToken(String value) {
 
     public DeveloperToken {
         if (!isWellFormed(value)) {
-            throw new IllegalArgumentException("A developer token has 22 characters of A-Z a-z 0-9 - _");
+            throw new IllegalArgumentException(
+                    "A developer token has 22 characters of A-Z a-z 0-9 - _, or a prefix, 36 base62 characters and a fitting checksum");
         }
     }
 
@@ -37,14 +39,23 @@ public record DeveloperToken(String value) {
         return new DeveloperToken(ENCODER.encodeToString(bits));
     }
 
+    /** A new token of the prefixed format ({@link PrefixedFormat}). */
+    static DeveloperToken generatePrefixed(SecureRandom random, String prefix) {
+        return new DeveloperToken(PrefixedFormat.generate(random, prefix));
+    }
+
     /**
      * Whether the text has a token's shape: 22 characters of {@code A-Z a-z 0-9 - _}, the last one
-     * carrying the 2 final bits (so one of {@code AQgw}). Allocates nothing; the data plane calls it
-     * before hashing.
+     * carrying the 2 final bits (so one of {@code AQgw}); or the prefixed format with a checksum that
+     * fits ({@link PrefixedFormat#isWellFormed}). Allocates nothing; the data plane calls it before
+     * hashing. The default format costs one length test more than it did alone.
      */
     public static boolean isWellFormed(CharSequence text) {
-        if (text == null || text.length() != LENGTH) {
+        if (text == null) {
             return false;
+        }
+        if (text.length() != LENGTH) {
+            return text.length() > LENGTH && PrefixedFormat.isWellFormed(text);
         }
         // One table lookup per character and no early exit: a chain of range tests branches on
         // every character's class, which for random text mispredicts and cost ~80 ns a token.
@@ -62,8 +73,10 @@ public record DeveloperToken(String value) {
         return mask(value);
     }
 
+    /** First four and last four characters; a prefixed token keeps its prefix too ({@code tsr_ABcd…STUv}). */
     static String mask(String value) {
-        return value.substring(0, 4) + '…' + value.substring(LENGTH - 4);
+        int start = value.length() == LENGTH ? 0 : value.length() - PrefixedFormat.BODY;
+        return value.substring(0, start + 4) + '…' + value.substring(value.length() - 4);
     }
 
     @Override

@@ -49,12 +49,13 @@ public class DeveloperTokens {
     private final AuditLog audit;
     private final Notifications notifications;
     private final SecureRandom random;
+    private final TokenFormat format;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Timer resets;
 
     DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access,
-            AuditLog audit, Notifications notifications, SecureRandom tokenRandom, Clock clock,
+            AuditLog audit, Notifications notifications, SecureRandom tokenRandom, TokenFormat format, Clock clock,
             PlatformTransactionManager transactions, MeterRegistry meters) {
         this.resets = Timer.builder("tessera.token.resets")
                 .description("Developer-token resets that committed, and their server time (transaction and index swap)")
@@ -67,6 +68,7 @@ public class DeveloperTokens {
         this.audit = audit;
         this.notifications = notifications;
         this.random = tokenRandom;
+        this.format = format;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -79,28 +81,47 @@ public class DeveloperTokens {
     public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
             Instant lastResetAt, int resetCount) {}
 
-    /** Issues the account's first token, at TEST_ACCOUNT. @throws TesseraException 409 when it has one */
+    /**
+     * Issues the account's first token, at TEST_ACCOUNT; or, when its token was revoked, the lineage's
+     * next token, at the lineage's level (no review, no reset counted).
+     *
+     * @throws TesseraException 409 when it has an active token
+     */
     public IssuedToken issue(CustomerId account, Actor actor) {
         access.requireAdmin(account, actor.email());
-        DeveloperToken token = DeveloperToken.generate(random);
+        DeveloperToken token = format.generate(random);
         TokenDigest digest = hasher.digest(token);
         Instant now = Timestamps.now(clock);
+        TokenView view;
         try {
-            tx.executeWithoutResult(status -> {
-                tokens.insertLineage(account.value(), AccessLevel.TEST_ACCOUNT, now);
-                tokens.insertActive(account.value(), 1, digest, token.masked(), actor.email(), now);
+            view = tx.execute(status -> {
+                TokenRepository.Lineage lineage = tokens.lockLineage(account.value()).orElse(null);
+                if (lineage != null && tokens.findActive(account.value()).isPresent()) {
+                    throw TesseraException.conflict(ALREADY_ISSUED);
+                }
+                AccessLevel level = lineage == null ? AccessLevel.TEST_ACCOUNT : lineage.accessLevel();
+                long version = lineage == null ? 1 : lineage.version() + 1;
+                if (lineage == null) {
+                    tokens.insertLineage(account.value(), level, now);
+                } else {
+                    tokens.recordReissue(account.value(), version);
+                }
+                tokens.insertActive(account.value(), version, digest, token.masked(), actor.email(), now);
                 audit.record(account.value(), AuditEventType.TOKEN_ISSUED, actor,
-                        Map.of("maskedToken", token.masked(), "accessLevel", AccessLevel.TEST_ACCOUNT.name()));
-                notifications.tokenIssued(account.value(), actor, token.masked(), AccessLevel.TEST_ACCOUNT);
+                        Map.of("maskedToken", token.masked(), "accessLevel", level.name()));
+                notifications.tokenIssued(account.value(), actor, token.masked(), level);
                 feed.append(ChangeKind.TOKEN, account.value());
+                return lineage == null ? new TokenView(token.masked(), level, now, now, null, 0)
+                        : new TokenView(token.masked(), level, now, lineage.issuedAt(), lineage.lastResetAt(),
+                                lineage.resetCount());
             });
         } catch (DuplicateKeyException e) {
-            throw TesseraException.conflict("This account already has a developer token; reset it to get a new one.");
+            throw TesseraException.conflict(ALREADY_ISSUED);
         }
-        Propagation propagation = feed.awaitAppended();
-        return new IssuedToken(token, null,
-                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0), propagation);
+        return new IssuedToken(token, null, view, feed.awaitAppended());
     }
+
+    private static final String ALREADY_ISSUED = "This account already has a developer token; reset it to get a new one.";
 
     /**
      * Replaces the account's token. The old token is invalid on this node when this returns.
@@ -111,14 +132,15 @@ public class DeveloperTokens {
         long start = System.nanoTime();
         access.requireAdmin(account, actor.email());
         String checkedReason = TextFields.optionalMultiLine("reason", reason, MAX_REASON);
-        DeveloperToken token = DeveloperToken.generate(random);
+        DeveloperToken token = format.generate(random);
         TokenDigest digest = hasher.digest(token);
         Instant now = Timestamps.now(clock);
         String[] previous = new String[1];
         TokenView committed = tx.execute(status -> {
             TokenRepository.Lineage lineage = tokens.lockLineage(account.value())
                     .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet; apply for one first."));
-            TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow();
+            TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow(() -> TesseraException.conflict(
+                    "This account's token was revoked; issue a new one (it keeps the access level)."));
             previous[0] = old.masked();
             long version = lineage.version() + 1;
             tokens.deactivate(old.id(), now);
@@ -156,7 +178,8 @@ public class DeveloperTokens {
     private TokenView find(long account) {
         TokenRepository.Lineage lineage = tokens.findLineage(account)
                 .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet."));
-        TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow();
+        TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow(() -> TesseraException.notFound(
+                "This account's developer token was revoked; issue a new one."));
         return new TokenView(active.masked(), lineage.accessLevel(), active.createdAt(), lineage.issuedAt(),
                 lineage.lastResetAt(), lineage.resetCount());
     }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps this node's {@link ActiveTokens} equal to the database: every active token at start, then
- * the account's active token and level after each {@link ChangeKind#TOKEN} change of the feed.
+ * the account's active token and level after each {@link ChangeKind#TOKEN} change of the feed; an
+ * account whose lineage has no active token (its token was revoked) has its held token removed.
  */
 @Component
 class TokenChanges implements ChangeApplier {
@@ -41,7 +42,8 @@ class TokenChanges implements ChangeApplier {
 
     @Override
     public void apply(long account) {
-        tokens.activeState(account).ifPresent(state ->
-                activeTokens.apply(account, state.version(), state.digest(), state.level()));
+        tokens.activeState(account).ifPresentOrElse(
+                state -> activeTokens.apply(account, state.version(), state.digest(), state.level()),
+                () -> tokens.findLineage(account).ifPresent(lineage -> activeTokens.revoke(account, lineage.version())));
     }
 }

@@ -73,6 +73,22 @@ class TokenConfiguration {
         return new TokenHasher(pepper);
     }
 
+    /** TESSERA_TOKEN_FORMAT and TESSERA_TOKEN_PREFIX; a bad value stops start-up saying which. */
+    @Bean
+    TokenFormat tokenFormat(Environment environment) {
+        try {
+            TokenFormat format = TokenFormat.of(environment.getProperty("tessera.token-format"),
+                    environment.getProperty("tessera.token-prefix"));
+            if (format.prefixed()) {
+                log.info("New developer tokens are prefixed; register {} with secret scanners", format.scannerPattern());
+            }
+            return format;
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusal(e.getMessage() + ".", "Unset TESSERA_TOKEN_FORMAT for the default format, or set"
+                    + " TESSERA_TOKEN_FORMAT=prefixed and, optionally, TESSERA_TOKEN_PREFIX=tsr_.");
+        }
+    }
+
     @Bean
     SecureRandom tokenRandom() {
         return new SecureRandom();

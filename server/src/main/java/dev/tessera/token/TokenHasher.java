@@ -40,7 +40,8 @@ public final class TokenHasher {
 
     /**
      * Digest of a well-formed token (see {@link DeveloperToken#isWellFormed}); the caller checks the
-     * shape first, since only 22 ASCII characters are read.
+     * shape first, since the characters are read as ASCII bytes (22, or up to
+     * {@link PrefixedFormat#MAX_LENGTH} for a prefixed token).
      */
     public TokenDigest digest(CharSequence wellFormedToken) {
         return TokenDigest.of(digestBytes(wellFormedToken), 0);
@@ -53,14 +54,18 @@ public final class TokenHasher {
     public byte[] digestBytes(CharSequence wellFormedToken) {
         State s = state.get();
         byte[] input = s.input;
-        for (int i = 0; i < DeveloperToken.LENGTH; i++) {
+        int length = wellFormedToken.length();
+        if (length > input.length) {
+            throw new IllegalArgumentException("Not a well-formed developer token");
+        }
+        for (int i = 0; i < length; i++) {
             input[i] = (byte) wellFormedToken.charAt(i);
         }
         MessageDigest sha = s.sha;
         byte[] hash = s.hash;
         try {
             sha.update(innerPad, 0, BLOCK);
-            sha.update(input, 0, DeveloperToken.LENGTH);
+            sha.update(input, 0, length);
             sha.digest(hash, 0, TokenDigest.BYTES);
             sha.update(outerPad, 0, BLOCK);
             sha.update(hash, 0, TokenDigest.BYTES);
@@ -86,7 +91,7 @@ public final class TokenHasher {
 
     private static final class State {
         final MessageDigest sha = sha256();
-        final byte[] input = new byte[DeveloperToken.LENGTH];
+        final byte[] input = new byte[Math.max(DeveloperToken.LENGTH, PrefixedFormat.MAX_LENGTH)];
         final byte[] hash = new byte[TokenDigest.BYTES];
     }
 }

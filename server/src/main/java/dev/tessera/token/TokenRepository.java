@@ -111,6 +111,56 @@ class TokenRepository {
                 .update();
     }
 
+    /** A token row found by its digest: active or not, when it was replaced and whether it was revoked. */
+    record DigestRow(long id, long account, long version, boolean active, String masked, Instant replacedAt,
+            Instant revokedAt) {}
+
+    Optional<DigestRow> findByDigest(TokenDigest digest) {
+        return jdbc.sql("""
+                        SELECT id, account_id, version, active, masked, replaced_at, revoked_at
+                        FROM developer_tokens WHERE digest = :digest""")
+                .param("digest", digest.toBytes())
+                .query((rs, row) -> new DigestRow(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("version"),
+                        rs.getBoolean("active"), rs.getString("masked"),
+                        instant(rs.getObject("replaced_at", OffsetDateTime.class)),
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** Retires the active row {@code tokenId} as revoked, with the reason; false when it was no longer active. */
+    boolean revoke(long tokenId, Instant at, String reason) {
+        return jdbc.sql("""
+                        UPDATE developer_tokens
+                        SET active = FALSE, active_account_id = NULL, replaced_at = :at, revoked_at = :at, revoked_reason = :reason
+                        WHERE id = :id AND active""")
+                .param("at", utc(at))
+                .param("reason", reason)
+                .param("id", tokenId)
+                .update() == 1;
+    }
+
+    /** Why and when the account's newest token was revoked; empty when it has an active token or none was revoked. */
+    record Revocation(String masked, Instant revokedAt, String reason) {}
+
+    Optional<Revocation> revocation(long account) {
+        return jdbc.sql("""
+                        SELECT masked, revoked_at, revoked_reason FROM developer_tokens
+                        WHERE account_id = :account AND revoked_at IS NOT NULL
+                          AND version = (SELECT MAX(version) FROM developer_tokens WHERE account_id = :account)""")
+                .param("account", account)
+                .query((rs, row) -> new Revocation(rs.getString("masked"),
+                        rs.getObject("revoked_at", OffsetDateTime.class).toInstant(), rs.getString("revoked_reason")))
+                .optional();
+    }
+
+    /** A revoked lineage's next token: the lineage's version moves on, nothing else (no reset counted). */
+    void recordReissue(long account, long version) {
+        jdbc.sql("UPDATE token_lineages SET version = :version WHERE account_id = :account")
+                .param("version", version)
+                .param("account", account)
+                .update();
+    }
+
     /** Streams every active token with its lineage, for loading an index at start. */
     void forEachActive(ActiveTokenVisitor visitor) {
         jdbc.sql("""

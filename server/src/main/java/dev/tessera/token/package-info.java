@@ -1,6 +1,9 @@
 /**
- * Developer tokens: issue, view (masked) and reset. Owns {@code token_lineages} (with the access
- * level, see {@code LineageAccessLevels}) and {@code developer_tokens}; stores digests only.
+ * Developer tokens: issue, view (masked), reset and revocation of a token reported public
+ * ({@link dev.tessera.token.TokenRevocations}, called by the leaks feature). Owns {@code token_lineages}
+ * (with the access level, see {@code LineageAccessLevels}) and {@code developer_tokens}; stores digests
+ * only. The two token formats (22-character default, opt-in prefixed with a checksum: {@code TokenFormat},
+ * {@code PrefixedFormat}) verify side by side.
  *
  * <p><b>The reset path</b>: the console's {@code console.apicenter.ResetPages} (confirm page, POST
  * with password re-check) or {@code POST …/developer-token:reset} in {@code TokenController}
@@ -9,6 +12,8 @@
  * queues {@code contact.Notifications#tokenReset} and appends a change to {@code cluster.ChangeFeed};
  * after the commit every node's {@code TokenChanges} applies it to its {@link dev.tessera.token.ActiveTokens}
  * (the verify feature's {@code TokenIndex}), and the call returns once every leased node has (or has
- * been fenced), so the old token is refused everywhere before the call returns.
+ * been fenced), so the old token is refused everywhere before the call returns. A revocation takes the
+ * same path with no successor row: {@code TokenChanges} finds the lineage without an active token and
+ * removes the held one ({@link dev.tessera.token.ActiveTokens#revoke}).
  */
 package dev.tessera.token;

@@ -31,6 +31,8 @@ public final class TokenIndex implements ActiveTokens {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** A removed grant's slot: probes continue past it; it matches no digest. */
     private static final Grant REMOVED = new Grant(0, AccessLevel.TEST_ACCOUNT, -1);
+    /** The digest of a revoked account's entry in {@link #byAccount}: a grant that is in no slot. */
+    private static final TokenDigest NO_TOKEN = new TokenDigest(0, 0, 0, 0);
     private static final int MIN_SLOTS = 64;
 
     // About 150 bytes per active token at a million (benchmarks/RESULTS.md): two to four slots (8-16
@@ -39,7 +41,10 @@ public final class TokenIndex implements ActiveTokens {
     /** Live grants and tombstones in {@link #slots}; guarded by this. */
     private int live;
     private int tombstones;
-    /** Each account's current grant: for writers, and for {@link #version}. */
+    /**
+     * Each account's current grant: for writers, and for {@link #version}. A revoked account keeps an
+     * entry for {@link #NO_TOKEN}, in no slot, with the revoked version, its level and its usage window.
+     */
     private final ConcurrentHashMap<Long, Grant> byAccount;
 
     public TokenIndex() {
@@ -104,7 +109,7 @@ public final class TokenIndex implements ActiveTokens {
         } else {
             // The new token is findable before the old one goes: no instant without an active token.
             insert(next);
-            if (held != null) {
+            if (held != null && !held.isFor(NO_TOKEN)) {
                 replace(held, REMOVED);
                 live--;
                 tombstones++;
@@ -118,9 +123,23 @@ public final class TokenIndex implements ActiveTokens {
         Grant held = byAccount.get(managerCustomerId);
         if (held != null) {
             Grant next = held.successor(held.digest(), accessLevel, held.version());
-            replace(held, next);
+            if (!held.isFor(NO_TOKEN)) {
+                replace(held, next);
+            }
             byAccount.put(managerCustomerId, next);
         }
+    }
+
+    @Override
+    public synchronized void revoke(long managerCustomerId, long version) {
+        Grant held = byAccount.get(managerCustomerId);
+        if (held == null || held.version() > version || held.isFor(NO_TOKEN)) {
+            return;
+        }
+        replace(held, REMOVED);
+        live--;
+        tombstones++;
+        byAccount.put(managerCustomerId, held.successor(NO_TOKEN, held.accessLevel(), version));
     }
 
     /** The version of the account's active token in this index, or 0 when it holds none. */

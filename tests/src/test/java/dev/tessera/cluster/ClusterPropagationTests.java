@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
 import dev.tessera.testing.Cluster;
+import dev.tessera.testing.GitHubSigner;
 import dev.tessera.testing.RunningTessera;
 import dev.tessera.testing.Scenario;
 import java.util.List;
@@ -20,16 +21,20 @@ class ClusterPropagationTests {
 
     static Cluster cluster;
     static Scenario scenario;
+    static final GitHubSigner GITHUB = new GitHubSigner("cluster-key");
+    static java.nio.file.Path keys;
 
     @BeforeAll
-    static void start() {
-        cluster = Cluster.start(3);
+    static void start() throws java.io.IOException {
+        keys = GitHubSigner.writeKeys(java.nio.file.Files.createTempFile("github-keys", ".json"), GITHUB);
+        cluster = Cluster.start(3, "tessera.secret-scanning.github-keys=" + keys);
         scenario = new Scenario(cluster.node(0));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         cluster.close();
+        java.nio.file.Files.deleteIfExists(keys);
     }
 
     private static Api dataPlane(int node) {
@@ -96,6 +101,33 @@ class ClusterPropagationTests {
         for (RunningTessera node : cluster.nodes()) {
             Api.Reply reply = node.api().as(colleague.email(), colleague.password()).get(account.path() + "/developer-token");
             assertThat(reply.status()).as("removed user on %s", node.baseUrl()).isEqualTo(404);
+        }
+    }
+
+    /** Issue 15: a leak report answered by one node has revoked the token on every node. */
+    @Test
+    void aTokenReportedPublicThroughOneNodeIsRefusedOnEveryNodeWhenTheReportIsAnswered() {
+        Scenario.Account account = scenario.account("leaker");
+        String token = scenario.issueToken(account);
+        Api.Reply answer = GITHUB.post(cluster.node(1).api(), GitHubSigner.report(token, "https://github.com/acme/app/blob/1/a.env"));
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json().get(0).get("label").asString()).isEqualTo("true_positive");
+        for (int node = 0; node < 3; node++) {
+            assertThat(scenario.forwardAuth(dataPlane(node), token, null).status()).as("node %d", node).isEqualTo(401);
+        }
+
+        Scenario.Account other = scenario.account("finder");
+        String found = scenario.issueToken(other);
+        assertThat(cluster.node(2).api().post("/v1/credentials/revoke", java.util.Map.of("credentials", List.of(found)))
+                .status()).isEqualTo(202);
+        for (int node = 0; node < 3; node++) {
+            assertThat(scenario.forwardAuth(dataPlane(node), found, null).status()).as("node %d", node).isEqualTo(401);
+        }
+        Api.Reply next = other.admin().api().post(other.path() + "/developer-token", null);
+        assertThat(next.status()).isEqualTo(201);
+        for (int node = 0; node < 3; node++) {
+            assertThat(scenario.forwardAuth(dataPlane(node), next.text("developerToken"), null).status())
+                    .as("the next token on node %d", node).isEqualTo(200);
         }
     }
 

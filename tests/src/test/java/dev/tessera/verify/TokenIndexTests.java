@@ -46,6 +46,31 @@ class TokenIndexTests {
         assertThat(index.find(NEWER)).isNotNull();
     }
 
+    /** A token reported public (issue 15): gone from the index, no successor, and the next token keeps the usage window. */
+    @Test
+    void aRevokedTokenIsGoneUntilTheNextVersionWhichKeepsTheUsageWindow() {
+        QuotaLedger ledger = new QuotaLedger(Clock.systemUTC());
+        TokenIndex index = new TokenIndex();
+        index.apply(1234567890L, 1, OLD, AccessLevel.BASIC);
+        UsageWindow window = index.find(OLD).usage(ledger);
+
+        index.revoke(1234567890L, 1);
+        index.revoke(1234567890L, 1);
+        index.apply(1234567890L, 1, OLD, AccessLevel.BASIC);
+        index.changeLevel(1234567890L, AccessLevel.STANDARD);
+
+        assertThat(index.find(OLD)).as("a revoked token, even after a late apply of its own version").isNull();
+        assertThat(index.size()).isZero();
+        assertThat(index.version(1234567890L)).isEqualTo(1);
+
+        index.apply(1234567890L, 2, NEW, AccessLevel.STANDARD);
+        assertThat(index.find(NEW)).isEqualTo(new Grant(1234567890L, AccessLevel.STANDARD, 2));
+        assertThat(index.find(NEW).usage(ledger)).isSameAs(window);
+        index.revoke(1234567890L, 1);
+        assertThat(index.find(NEW)).as("revoking an older version leaves the newer token").isNotNull();
+        assertThat(index.size()).isEqualTo(1);
+    }
+
     @Test
     void theNextTokenAndANewLevelKeepTheAccountsUsageWindow() {
         QuotaLedger ledger = new QuotaLedger(Clock.systemUTC());

@@ -13,6 +13,7 @@ import dev.tessera.account.ManagerAccounts;
 import dev.tessera.contact.ContactEmails;
 import dev.tessera.system.TesseraException;
 import dev.tessera.token.DeveloperTokens;
+import dev.tessera.token.TokenRevocations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
@@ -38,9 +39,11 @@ class ApiCenterView {
     private final ContactEmails contacts;
     private final AccessApplications applications;
     private final UsageReports usage;
+    private final TokenRevocations revocations;
 
     ApiCenterView(ManagerAccounts accounts, DeveloperTokens tokens, AdminRemovalNotice removals, OneTimeForms forms,
-            ContactEmails contacts, AccessApplications applications, UsageReports usage) {
+            ContactEmails contacts, AccessApplications applications, UsageReports usage, TokenRevocations revocations) {
+        this.revocations = revocations;
         this.accounts = accounts;
         this.tokens = tokens;
         this.removals = removals;
@@ -58,6 +61,12 @@ class ApiCenterView {
         model.addAttribute("token", token);
         model.addAttribute("contact", ContactStatus.of(contacts.state(id, principal.getName())));
         if (token == null) {
+            // A revoked token (reported public) leaves the lineage without one: say why, and offer the next.
+            TokenRevocations.Revocation revocation = revocations.revocation(id, RequestActor.of(principal, request)).orElse(null);
+            model.addAttribute("revocation", revocation);
+            if (revocation != null) {
+                model.addAttribute("revokedOn", Dates.minute(revocation.revokedAt()));
+            }
             model.addAttribute("applyForm", forms.issue(request.getSession(), "apply:" + id.digits()));
             return "api-center";
         }

@@ -26,6 +26,16 @@ class LogRedactionTests {
         assertThat(LogRedaction.redact("developer_token=abcdefgh")).isEqualTo("developer_token=…");
     }
 
+    /** The scannable format (issue 15): prefix, underscore, 36 letters and digits; the prefix stays readable. */
+    @Test
+    void aPrefixedTokenIsMaskedWhereverKeepingItsPrefix() {
+        String prefixed = "tsr_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+        assertThat(LogRedaction.redact("refused " + prefixed + ".")).isEqualTo("refused tsr_AbCd…6789.");
+        assertThat(LogRedaction.redact("acme9_" + prefixed.substring(4))).isEqualTo("acme9_AbCd…6789");
+        assertThat(LogRedaction.redact("snake_case_" + "x".repeat(30))).as("not 36 after the underscore")
+                .isEqualTo("snake_case_" + "x".repeat(30));
+    }
+
     @Test
     void ordinaryTextIsLeftAlone() {
         String line = "at dev.tessera.dataplane.DataPlaneConfiguration.start(DataPlaneConfiguration.java:42)";
