@@ -9,6 +9,12 @@ public enum AuditEventType {
     TOKEN_RESET,
     /** A reset refused at the console: wrong or missing password, or locked out. Nothing changed. */
     TOKEN_RESET_REFUSED,
+    /** A new token, the previous one valid until the overlap ends (issue 15). */
+    TOKEN_ROTATED,
+    /** A rotation's overlap ended: by time, by an ADMIN, or by a reset or later rotation. */
+    TOKEN_OVERLAP_ENDED,
+    /** An ADMIN set or cleared the token's expiry. */
+    TOKEN_EXPIRY_SET,
     ACCESS_LEVEL_CHANGED,
     APPLICATION_SUBMITTED,
     APPLICATION_DECIDED,

@@ -7,6 +7,8 @@ public enum NotificationKind {
     CONTACT_CHANGED(false),
     TOKEN_ISSUED(false),
     TOKEN_RESET(false),
+    TOKEN_ROTATED(false),
+    TOKEN_EXPIRING(false),
     ACCESS_LEVEL_CHANGED(false),
     APPLICATION_DECIDED(false),
     ADMIN_REMOVED(false),

@@ -48,14 +48,16 @@ public class DeveloperTokens {
     private final AccountAccess access;
     private final AuditLog audit;
     private final Notifications notifications;
+    private final OverlapEnds overlaps;
+    private final TokenExpiryPolicy expiry;
     private final SecureRandom random;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Timer resets;
 
     DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access,
-            AuditLog audit, Notifications notifications, SecureRandom tokenRandom, Clock clock,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+            AuditLog audit, Notifications notifications, OverlapEnds overlaps, TokenExpiryPolicy expiry,
+            SecureRandom tokenRandom, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.resets = Timer.builder("tessera.token.resets")
                 .description("Developer-token resets that committed, and their server time (transaction and index swap)")
                 .publishPercentileHistogram()
@@ -66,6 +68,8 @@ public class DeveloperTokens {
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
+        this.overlaps = overlaps;
+        this.expiry = expiry;
         this.random = tokenRandom;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -75,9 +79,12 @@ public class DeveloperTokens {
     public record IssuedToken(DeveloperToken token, String previousMaskedToken, TokenView view,
             Propagation propagation) {}
 
-    /** What may be shown about a token after it was issued. */
+    /**
+     * What may be shown about a token after it was issued; {@code expiresAt} is null when it does
+     * not expire (issue 15).
+     */
     public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
-            Instant lastResetAt, int resetCount) {}
+            Instant lastResetAt, int resetCount, Instant expiresAt) {}
 
     /** Issues the account's first token, at TEST_ACCOUNT. @throws TesseraException 409 when it has one */
     public IssuedToken issue(CustomerId account, Actor actor) {
@@ -99,7 +106,8 @@ public class DeveloperTokens {
         }
         Propagation propagation = feed.awaitAppended();
         return new IssuedToken(token, null,
-                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0), propagation);
+                new TokenView(token.masked(), AccessLevel.TEST_ACCOUNT, now, now, null, 0, expiry.expiry(now, null)),
+                propagation);
     }
 
     /**
@@ -121,6 +129,8 @@ public class DeveloperTokens {
             TokenRepository.ActiveRow old = tokens.findActive(account.value()).orElseThrow();
             previous[0] = old.masked();
             long version = lineage.version() + 1;
+            // A reset during a rotation's overlap ends it: the rotated-out token is refused too (issue 15).
+            overlaps.closeOpen(account.value(), actor, now, "reset");
             tokens.deactivate(old.id(), now);
             tokens.insertActive(account.value(), version, digest, token.masked(), actor.email(), now);
             tokens.recordReset(account.value(), version, now);
@@ -135,7 +145,7 @@ public class DeveloperTokens {
             notifications.tokenReset(account.value(), actor, checkedReason, token.masked(), old.masked());
             feed.append(ChangeKind.TOKEN, account.value());
             return new TokenView(token.masked(), lineage.accessLevel(), now, lineage.issuedAt(), now,
-                    lineage.resetCount() + 1);
+                    lineage.resetCount() + 1, expiry.expiry(now, null));
         });
         IssuedToken issued = new IssuedToken(token, previous[0], committed, feed.awaitAppended());
         resets.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -158,6 +168,6 @@ public class DeveloperTokens {
                 .orElseThrow(() -> TesseraException.notFound("This account has no developer token yet."));
         TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow();
         return new TokenView(active.masked(), lineage.accessLevel(), active.createdAt(), lineage.issuedAt(),
-                lineage.lastResetAt(), lineage.resetCount());
+                lineage.lastResetAt(), lineage.resetCount(), expiry.expiry(active.createdAt(), active.expiresAt()));
     }
 }

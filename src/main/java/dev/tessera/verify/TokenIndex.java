@@ -2,6 +2,7 @@ package dev.tessera.verify;
 
 import dev.tessera.access.AccessLevel;
 import dev.tessera.token.ActiveTokens;
+import dev.tessera.token.ActiveTokens.Held;
 import dev.tessera.token.TokenDigest;
 import dev.tessera.token.TokenHasher;
 import java.lang.invoke.MethodHandles;
@@ -11,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's in-memory index of active developer tokens: digest → {@link Grant}. Reads take no
- * lock and do no I/O. Writes are versioned per manager account: {@link #activate} applies a token
- * version only if it is newer than the one held, so racing resets, late writers and catch-up after
- * a restart all converge on the newest committed token, and the replaced digest is gone once the
- * call returns.
+ * lock and do no I/O. Writes are versioned per manager account: {@link #apply} ignores a state
+ * older than the one held, so late writers and catch-up converge on the newest committed token, and
+ * a replaced digest is gone once the call returns. During a rotation's overlap an account has two
+ * grants, the rotated-out one carrying its end ({@code TokenTerm}), until {@link #sweep} (issue 15).
  *
  * <p>The table is a flat array of grants with open addressing (linear probing, at most half full),
  * each grant holding its digest: a lookup reads one slot and, in the usual case, one grant, where a
@@ -41,6 +42,8 @@ public final class TokenIndex implements ActiveTokens {
     private int tombstones;
     /** Each account's current grant: for writers, and for {@link #version}. */
     private final ConcurrentHashMap<Long, Grant> byAccount;
+    /** Each account's rotated-out grant during an overlap (issue 15); guarded by this. */
+    private final java.util.HashMap<Long, Grant> rotatedOutGrants = new java.util.HashMap<>();
 
     public TokenIndex() {
         this(16);
@@ -78,46 +81,94 @@ public final class TokenIndex implements ActiveTokens {
     }
 
     @Override
-    public synchronized void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
+    public synchronized void apply(long managerCustomerId, AccessLevel level, Held active, Held rotatedOut) {
         Grant held = byAccount.get(managerCustomerId);
-        if (held == null || held.version() < version) {
-            activate(managerCustomerId, version, digest, accessLevel);
-        } else if (held.version() == version && held.accessLevel() != accessLevel) {
-            changeLevel(managerCustomerId, accessLevel);
+        if (held != null && held.version() > active.version()) {
+            return;
+        }
+        Grant old = rotatedOutGrants.get(managerCustomerId);
+        Grant nextActive = next(managerCustomerId, level, active, held, old);
+        Grant nextOld = rotatedOut == null ? null : next(managerCustomerId, level, rotatedOut, held, old);
+        // What stays or comes is findable before what goes is gone: no instant without a valid token.
+        settle(held, old, nextActive);
+        if (nextOld != null) {
+            settle(held, old, nextOld);
+        }
+        drop(held, nextActive, nextOld);
+        drop(old, nextActive, nextOld);
+        byAccount.put(managerCustomerId, nextActive);
+        if (nextOld == null) {
+            rotatedOutGrants.remove(managerCustomerId);
+        } else {
+            rotatedOutGrants.put(managerCustomerId, nextOld);
+        }
+    }
+
+    @Override
+    public synchronized void sweep(long managerCustomerId, long version) {
+        Grant old = rotatedOutGrants.get(managerCustomerId);
+        if (old != null && old.version() == version) {
+            rotatedOutGrants.remove(managerCustomerId);
+            remove(old);
         }
     }
 
     /**
-     * Makes {@code digest} the account's active token at {@code version}, removing the digest it
-     * replaces. A version not newer than the one held is ignored.
+     * Makes {@code digest} the account's active token at {@code version}, without an end and ending
+     * any overlap. A version not newer than the one held is ignored.
      */
     public synchronized void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
         Grant held = byAccount.get(managerCustomerId);
-        if (held != null && held.version() >= version) {
+        if (held == null || held.version() < version) {
+            apply(managerCustomerId, accessLevel, new Held(version, digest, null), null);
+        }
+    }
+
+    /** The grant {@code wanted} calls for: a held grant of its digest when it already says the same, else a new one. */
+    private static Grant next(long account, AccessLevel level, Held wanted, Grant held, Grant old) {
+        Grant same = held != null && held.isFor(wanted.digest()) ? held
+                : old != null && old.isFor(wanted.digest()) ? old : null;
+        if (same != null && same.version() == wanted.version() && same.accessLevel() == level
+                && same.term() == wanted.term()) {
+            return same;
+        }
+        Grant base = held != null ? held : old;
+        return base == null
+                ? new Grant(wanted.digest(), account, level, wanted.version(), wanted.term())
+                : base.successor(wanted.digest(), level, wanted.version(), wanted.term());
+    }
+
+    /** Puts {@code next} in the table: over the slot of the held grant of its digest, else in a free slot. */
+    private void settle(Grant held, Grant old, Grant next) {
+        if (next == held || next == old) {
             return;
         }
-        Grant next = held == null
-                ? new Grant(digest, managerCustomerId, accessLevel, version)
-                : held.successor(digest, accessLevel, version);
-        if (held != null && held.isFor(digest)) {
-            replace(held, next);
+        Grant same = held != null && held.sameDigest(next) ? held : old != null && old.sameDigest(next) ? old : null;
+        if (same != null) {
+            replace(same, next);
         } else {
-            // The new token is findable before the old one goes: no instant without an active token.
             insert(next);
-            if (held != null) {
-                replace(held, REMOVED);
-                live--;
-                tombstones++;
-            }
         }
-        byAccount.put(managerCustomerId, next);
+    }
+
+    /** Removes {@code current} unless it is wanted still or a wanted grant took its slot. */
+    private void drop(Grant current, Grant wanted, Grant wantedOld) {
+        if (current != null && !current.sameDigest(wanted) && (wantedOld == null || !current.sameDigest(wantedOld))) {
+            remove(current);
+        }
+    }
+
+    private void remove(Grant grant) {
+        replace(grant, REMOVED);
+        live--;
+        tombstones++;
     }
 
     /** Changes the level of the account's active token, if it has one. */
     public synchronized void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
         Grant held = byAccount.get(managerCustomerId);
         if (held != null) {
-            Grant next = held.successor(held.digest(), accessLevel, held.version());
+            Grant next = held.successor(held.digest(), accessLevel, held.version(), held.term());
             replace(held, next);
             byAccount.put(managerCustomerId, next);
         }
