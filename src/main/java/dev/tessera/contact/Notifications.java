@@ -81,7 +81,7 @@ public class Notifications {
     /** The account's developer token expires soon: a reminder, {@code daysBefore} days ahead (issue 15). */
     public void tokenExpiring(long accountId, String maskedToken, java.time.Instant expiresAt, int daysBefore) {
         Addressee to = addressee(accountId);
-        queue.enqueue(to, NotificationKind.TOKEN_EXPIRING, templates.draft(to, "Developer token expires in "
+        queue.enqueue(to, NotificationKind.TOKEN_EXPIRING, templates.draft(to, "Developer token expires within "
                         + daysBefore + (daysBefore == 1 ? " day" : " days"))
                 .line("The developer token of this manager account expires on " + MailTemplates.when(expiresAt)
                         + ". From then on every request with it is refused as expired.")
