@@ -38,9 +38,11 @@ class ApiCenterView {
     private final ContactEmails contacts;
     private final AccessApplications applications;
     private final UsageReports usage;
+    private final OverlapPages overlaps;
 
     ApiCenterView(ManagerAccounts accounts, DeveloperTokens tokens, AdminRemovalNotice removals, OneTimeForms forms,
-            ContactEmails contacts, AccessApplications applications, UsageReports usage) {
+            ContactEmails contacts, AccessApplications applications, UsageReports usage, OverlapPages overlaps) {
+        this.overlaps = overlaps;
         this.accounts = accounts;
         this.tokens = tokens;
         this.removals = removals;
@@ -63,6 +65,8 @@ class ApiCenterView {
         }
         model.addAttribute("issuedOn", Dates.minute(token.issuedAt()));
         model.addAttribute("lastResetOn", Dates.minute(token.lastResetAt()));
+        model.addAttribute("expiresOn", Dates.minute(token.expiresAt()));
+        overlaps.addTo(id, principal, request, model);
         removals.removedAdminOn(id).ifPresent(day -> model.addAttribute("removedAdminOn", day));
 
         List<ApplicationRow> rows = applications.ofAccount(id, principal.getName()).stream()
