@@ -47,7 +47,7 @@ public final class TokenTerm {
     }
 
     /** An active token that expires at {@code expiresAtMillis}. */
-    static TokenTerm expiring(long expiresAtMillis) {
+    public static TokenTerm expiring(long expiresAtMillis) {
         return new TokenTerm(expiresAtMillis, true, false);
     }
 
@@ -55,7 +55,7 @@ public final class TokenTerm {
      * A rotated-out token, valid until {@code overlapEndsMillis} unless it expires first, whose uses
      * are counted.
      */
-    static TokenTerm overlap(long overlapEndsMillis, long expiresAtMillis) {
+    public static TokenTerm overlap(long overlapEndsMillis, long expiresAtMillis) {
         return expiresAtMillis < overlapEndsMillis
                 ? new TokenTerm(expiresAtMillis, true, true)
                 : new TokenTerm(overlapEndsMillis, false, true);

@@ -10,5 +10,13 @@
  * after the commit every node's {@code TokenChanges} applies it to its {@link dev.tessera.token.ActiveTokens}
  * (the verify feature's {@code TokenIndex}), and the call returns once every leased node has (or has
  * been fenced), so the old token is refused everywhere before the call returns.
+ *
+ * <p><b>Rotation and expiry</b> (issue 15): {@link dev.tessera.token.TokenRotations} rotates with an
+ * overlap on the same path (the retired row keeps {@code overlap_until}), ends an overlap early, and
+ * {@code DeveloperTokens#reset} ends one too ({@code OverlapEnds}); {@code TokenChanges} gives the
+ * index both tokens, the rotated-out one with its {@link dev.tessera.token.TokenTerm}; {@code
+ * OverlapUsage} writes the old token's use and sweeps ended overlaps. {@link dev.tessera.token.TokenExpiries}
+ * sets expiries and sends reminders once each (table {@code token_expiry_reminders});
+ * {@link dev.tessera.token.TokenEvents} are published for listeners such as webhooks.
  */
 package dev.tessera.token;
