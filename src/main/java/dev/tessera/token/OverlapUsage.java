@@ -2,12 +2,11 @@ package dev.tessera.token;
 
 import dev.tessera.audit.Actor;
 import dev.tessera.quota.AccessPolicy;
+import dev.tessera.system.PeriodicTask;
 import dev.tessera.system.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +33,7 @@ class OverlapUsage implements SmartLifecycle {
     private final AccessPolicy policy;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask task = new PeriodicTask("tessera-overlap-usage", this::sweep);
 
     OverlapUsage(OverlapTerms terms, RotationRepository rotations, OverlapEnds ends, ActiveTokens index,
             AccessPolicy policy, Clock clock, PlatformTransactionManager transactions) {
@@ -84,21 +83,14 @@ class OverlapUsage implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tessera-overlap-usage");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = Math.max(1, policy.usageFlushInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    public void start() {
+        task.start(policy.usageFlushInterval(), policy.usageFlushInterval());
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            scheduler = null;
+    public void stop() {
+        if (task.isRunning()) {
+            task.stop(Duration.ofSeconds(10));
             try {
                 flush();
             } catch (RuntimeException e) {
@@ -108,21 +100,13 @@ class OverlapUsage implements SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return task.isRunning();
     }
 
     /** Stop after the web server, with the usage flusher, so the last requests are counted. */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
-    }
-
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("Could not write or sweep rotation overlaps; retried: {}", e.toString());
-        }
     }
 }
