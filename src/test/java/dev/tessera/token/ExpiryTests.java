@@ -37,8 +37,11 @@ class ExpiryTests {
     @BeforeAll
     static void start() {
         smtp = new SmtpServer();
-        tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), clock,
-                Fast.with(smtp.properties("tessera.token-max-age=P90D")));
+        start(TestDatabase.fresh(Storage.H2));
+    }
+
+    private static void start(TestDatabase database) {
+        tessera = RunningTessera.start(database, clock, Fast.with(smtp.properties("tessera.token-max-age=P90D")));
         scenario = new Scenario(tessera);
     }
 
@@ -59,7 +62,8 @@ class ExpiryTests {
 
     /** The expiry reminders in the account's outbox about this token. */
     private static long reminders(Scenario.Account account, String masked) {
-        JsonNode outbox = account.admin().api().get(account.path() + "/notifications?size=200").json().get("notifications");
+        Api admin = tessera.api().as(account.admin().email(), account.admin().password());
+        JsonNode outbox = admin.get(account.path() + "/notifications?size=200").json().get("notifications");
         return StreamSupport.stream(outbox.spliterator(), false)
                 .filter(mail -> mail.get("kind").asString().equals("TOKEN_EXPIRING")
                         && mail.get("textBody").asString().contains(masked))
@@ -96,6 +100,12 @@ class ExpiryTests {
         sendRemindersTwice();
         sendRemindersTwice();
         assertThat(reminders(account, masked)).as("1 day ahead").isEqualTo(3);
+
+        // Once across restarts: a row per reminder in the database, not a flag in memory.
+        tessera.close();
+        start(tessera.database());
+        sendRemindersTwice();
+        assertThat(reminders(account, masked)).as("after a restart").isEqualTo(3);
 
         assertThat(smtp.await("api-team@acme.example", 3, text -> text.contains(masked) && text.contains("expires")))
                 .hasSize(3)
