@@ -3,21 +3,13 @@ package dev.tessera.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.testing.Api;
-import dev.tessera.testing.MovableClock;
-import dev.tessera.testing.RunningTessera;
+import dev.tessera.testing.OnEachStorageWithClock;
 import dev.tessera.testing.Scenario;
-import dev.tessera.testing.Storage;
-import dev.tessera.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,27 +17,7 @@ import tools.jackson.databind.JsonNode;
  * work during the overlap, the old one is refused the moment it ends (on the main port and the
  * data-plane listener), a reset or an ADMIN ends it at once, and the old token's use is counted.
  */
-@ParameterizedClass
-@EnumSource(Storage.class)
-class RotationTests {
-
-    static final MovableClock clock = new MovableClock();
-    static RunningTessera tessera;
-    static Scenario scenario;
-
-    @Parameter
-    Storage storage;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Storage storage) {
-        tessera = RunningTessera.start(TestDatabase.fresh(storage), clock);
-        scenario = new Scenario(tessera);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        tessera.close();
-    }
+class RotationTests extends OnEachStorageWithClock {
 
     @AfterEach
     void resetClock() {
