@@ -119,6 +119,8 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("POST " + console + "/api-center/reset", ADMINS);
         RULES.put("GET " + console + "/api-center/new-token", ADMINS);
         RULES.put("POST " + console + "/api-center/end-overlap", ADMINS);
+        RULES.put("GET " + console + "/api-center/rotate", ADMINS);
+        RULES.put("POST " + console + "/api-center/rotate", ADMINS);
         RULES.put("GET /operator/notifications", OPERATORS);
         RULES.put("GET /operator/applications", OPERATORS);
         RULES.put("POST /operator/applications/{id}/approve", OPERATORS);

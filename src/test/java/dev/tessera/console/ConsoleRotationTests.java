@@ -7,41 +7,62 @@ import static dev.tessera.testing.ConsoleDriver.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.tessera.testing.Api;
 import dev.tessera.testing.Browser;
 import dev.tessera.testing.BrowserTests;
 import dev.tessera.testing.ConsoleDriver;
 import dev.tessera.testing.PageChecks;
 import dev.tessera.testing.Scenario;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rotation's overlap in the API Center, in a real Chromium (issue 15): its end, how many requests
- * the previous token still served and when it was last seen, and "End overlap now" behind the
+ * Rotation in the API Center, in a real Chromium (issue 15): Rotate token behind the password, the
+ * new token shown once with the previous one's end; then the overlap's end, how many requests the
+ * previous token still served and when it was last seen, and "End overlap now" behind the
  * password, which refuses the previous token at once.
  */
 class ConsoleRotationTests extends BrowserTests {
 
     @Test
-    void apiCenterShowsTheOldTokensUseAndEndsTheOverlapBehindThePassword() {
+    void anAdminRotatesInTheApiCenterSeesTheOldTokensUseAndEndsTheOverlapBehindThePassword() {
         Scenario.Account account = scenario.account("rolling");
         String old = scenario.issueToken(account);
-        Api.Reply rotated = account.admin().api().post(account.path() + "/developer-token:rotate", Map.of("overlap", "PT2H"));
-        assertThat(rotated.status()).isEqualTo(200);
-        String fresh = rotated.text("developerToken");
-        Instant until = Instant.parse(rotated.text("previousTokenValidUntil"));
-        for (int i = 0; i < 5; i++) {
-            assertThat(scenario.forwardAuth(tessera.dataPlane(), old, null).status()).isEqualTo(200);
-        }
-        assertThat(scenario.forwardAuth(fresh, null).status()).isEqualTo(200);
 
         try (Browser.Session session = browser.session(tessera)) {
             Page page = session.page();
             page.navigate("/login");
             signIn(page, account.admin());
             ConsoleDriver.openApiCenterByClicking(page, account);
+
+            ConsoleDriver.link(page, "Rotate token").click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Rotate the developer token of Acme MCC?");
+            assertThat(page.locator("main").textContent()).contains("keeps working for", "the overlap you choose", "reset it");
+            page.getByLabel("Keep the current token working for").selectOption("P1D");
+            page.getByLabel("Your password").fill("not-the-password");
+            button(page, "Rotate token").click();
+            page.waitForLoadState();
+            assertThat(page.locator(".banner.error").textContent()).contains("not correct", "not rotated");
+            assertThat(auditCount(account, "TOKEN_ROTATED")).as("a wrong password rotates nothing").isZero();
+
+            Instant before = Instant.now();
+            page.getByLabel("Your password").fill(account.admin().password());
+            button(page, "Rotate token").click();
+            page.waitForURL("**/new-token");
+            String fresh = ConsoleDriver.shownToken(page);
+            assertThat(fresh).hasSize(22).isNotEqualTo(old);
+            assertThat(page.locator("h1").textContent()).isEqualTo("The token was rotated");
+            assertThat(page.getByTestId("previous-valid-until").textContent()).contains(ConsoleDriver.mask(old));
+            session.screenshot("rotated-token");
+            Instant until = Instant.parse(account.admin().api().get(account.path() + "/developer-token/overlap")
+                    .text("endsAt"));
+            assertThat(java.time.Duration.between(before, until)).isBetween(java.time.Duration.ofHours(23),
+                    java.time.Duration.ofHours(25));
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(scenario.forwardAuth(tessera.dataPlane(), old, null).status()).isEqualTo(200);
+            }
+            assertThat(scenario.forwardAuth(fresh, null).status()).isEqualTo(200);
+            ConsoleDriver.link(page, "I have stored it — back to the API Center").click();
 
             assertThat(page.getByTestId("overlap-token").textContent()).isEqualTo(ConsoleDriver.mask(old));
             assertThat(page.getByTestId("overlap-ends").textContent()).isEqualTo(Dates.second(until));

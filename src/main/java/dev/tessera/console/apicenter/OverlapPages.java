@@ -1,11 +1,9 @@
 package dev.tessera.console.apicenter;
 
 import dev.tessera.account.CustomerId;
-import dev.tessera.account.UserAccounts;
 import dev.tessera.audit.web.RequestActor;
 import dev.tessera.console.AdminGate;
 import dev.tessera.console.Dates;
-import dev.tessera.console.signin.SignInLockout;
 import dev.tessera.system.TesseraException;
 import dev.tessera.token.TokenRotations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,17 +32,15 @@ class OverlapPages {
     record OverlapRow(String previousMaskedToken, String endsAt, long requests, String lastSeen) {}
 
     private final TokenRotations rotations;
-    private final UserAccounts users;
+    private final PasswordRecheck passwords;
     private final AdminGate gate;
     private final OneTimeForms forms;
-    private final SignInLockout lockout;
 
-    OverlapPages(TokenRotations rotations, UserAccounts users, AdminGate gate, OneTimeForms forms, SignInLockout lockout) {
+    OverlapPages(TokenRotations rotations, PasswordRecheck passwords, AdminGate gate, OneTimeForms forms) {
         this.rotations = rotations;
-        this.users = users;
+        this.passwords = passwords;
         this.gate = gate;
         this.forms = forms;
-        this.lockout = lockout;
     }
 
     /** Adds the running overlap, if any, and its form to the API Center's model. */
@@ -70,17 +66,9 @@ class OverlapPages {
                 redirect.addFlashAttribute("notice", "That form was already used, so nothing was done again.");
                 return back;
             }
-            var locked = lockout.lockedFor(email, request.getRemoteAddr());
-            if (locked.isPresent()) {
-                redirect.addFlashAttribute("problem", "Too many wrong passwords. Try again in "
-                        + SignInLockout.minutesLeft(locked.get()) + " minutes. The overlap was not ended.");
-                return back;
-            }
-            if (password.isEmpty() || !users.passwordMatches(email, password)) {
-                lockout.recordFailure(email, request.getRemoteAddr());
-                redirect.addFlashAttribute("problem", password.isEmpty()
-                        ? "Enter your password to end the overlap. The overlap was not ended."
-                        : "That password is not correct. The overlap was not ended.");
+            String problem = passwords.problem(email, password, request, "The overlap was not ended.");
+            if (problem != null) {
+                redirect.addFlashAttribute("problem", problem);
                 return back;
             }
             try {
