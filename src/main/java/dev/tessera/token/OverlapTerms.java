@@ -33,10 +33,6 @@ class OverlapTerms {
         byAccount.remove(entry.account(), entry);
     }
 
-    Entry of(long account) {
-        return byAccount.get(account);
-    }
-
     List<Entry> entries() {
         return List.copyOf(byAccount.values());
     }

@@ -96,10 +96,6 @@ public final class TokenTerm {
         return (long) LAST_SEEN.getVolatile(this);
     }
 
-    boolean counted() {
-        return counted;
-    }
-
     /** Same end and kind: a term that need not replace this one in the index. */
     boolean sameAs(TokenTerm other) {
         return other != null && endsAtMillis == other.endsAtMillis && expiry == other.expiry && counted == other.counted;
