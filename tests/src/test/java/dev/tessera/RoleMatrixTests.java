@@ -82,6 +82,10 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("POST " + api + "/developer-token", ADMINS);
         RULES.put("GET " + api + "/developer-token", ADMINS);
         RULES.put("POST " + api + "/developer-token:reset", ADMINS);
+        RULES.put("POST " + api + "/developer-token:rotate", ADMINS);
+        RULES.put("GET " + api + "/developer-token/overlap", ADMINS);
+        RULES.put("POST " + api + "/developer-token:endOverlap", ADMINS);
+        RULES.put("PUT " + api + "/developer-token/expiry", ADMINS);
         RULES.put("GET " + api + "/api-contact-email", ADMINS);
         RULES.put("PUT " + api + "/api-contact-email", ADMINS);
         RULES.put("POST " + api + "/api-contact-email:resend-confirmation", ADMINS);
@@ -133,6 +137,9 @@ class RoleMatrixTests extends OnEachStorage {
         RULES.put("GET " + console + "/api-center/reset", ADMINS);
         RULES.put("POST " + console + "/api-center/reset", ADMINS);
         RULES.put("GET " + console + "/api-center/new-token", ADMINS);
+        RULES.put("POST " + console + "/api-center/end-overlap", ADMINS);
+        RULES.put("GET " + console + "/api-center/rotate", ADMINS);
+        RULES.put("POST " + console + "/api-center/rotate", ADMINS);
         RULES.put("GET /operator/notifications", OPERATORS);
         RULES.put("GET /operator/applications", OPERATORS);
         RULES.put("GET /operator/users", OPERATORS);

@@ -11,6 +11,12 @@ public enum AuditEventType {
     TOKEN_RESET_REFUSED,
     /** The active token was reported public (secret scanning, the public revocation endpoint) and revoked. */
     TOKEN_REVOKED,
+    /** A new token, the previous one valid until the overlap ends (issue 15). */
+    TOKEN_ROTATED,
+    /** A rotation's overlap ended: by time, by an ADMIN, or by a reset or later rotation. */
+    TOKEN_OVERLAP_ENDED,
+    /** An ADMIN set or cleared the token's expiry. */
+    TOKEN_EXPIRY_SET,
     ACCESS_LEVEL_CHANGED,
     APPLICATION_SUBMITTED,
     APPLICATION_DECIDED,

@@ -57,6 +57,9 @@ public class Labels {
             case TOKEN_RESET -> "Token reset";
             case TOKEN_RESET_REFUSED -> "Reset refused";
             case TOKEN_REVOKED -> "Token revoked";
+            case TOKEN_ROTATED -> "Token rotated";
+            case TOKEN_OVERLAP_ENDED -> "Rotation overlap ended";
+            case TOKEN_EXPIRY_SET -> "Token expiry set";
             case ACCESS_LEVEL_CHANGED -> "Access level changed";
             case APPLICATION_SUBMITTED -> "Application submitted";
             case APPLICATION_DECIDED -> "Application decided";

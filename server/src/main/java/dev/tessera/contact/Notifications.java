@@ -80,6 +80,37 @@ public class Notifications {
                 .write());
     }
 
+    /** The account's developer token was rotated: the previous one works until the overlap ends (issue 15). */
+    public void tokenRotated(long accountId, Actor actor, String maskedToken, String previousMaskedToken,
+            java.time.Instant overlapEndsAt) {
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.TOKEN_ROTATED, templates.draft(to, "Developer token rotated")
+                .line("The developer token of this manager account was rotated. The previous token keeps working"
+                        + " until " + MailTemplates.when(overlapEndsAt) + "; move every API client to the new token"
+                        + " before then. The API Center shows whether the previous token is still in use.")
+                .fact("Rotated by", who(actor))
+                .fact("When", MailTemplates.when(Timestamps.now(clock)))
+                .fact("From IP", actor.clientIp())
+                .fact("New token", masked(maskedToken))
+                .fact("Previous token", masked(previousMaskedToken))
+                .fact("Previous token works until", MailTemplates.when(overlapEndsAt))
+                .write());
+    }
+
+    /** The account's developer token expires soon: a reminder, {@code daysBefore} days ahead (issue 15). */
+    public void tokenExpiring(long accountId, String maskedToken, java.time.Instant expiresAt, int daysBefore) {
+        Addressee to = addressee(accountId);
+        queue.enqueue(to, NotificationKind.TOKEN_EXPIRING, templates.draft(to, "Developer token expires within "
+                        + daysBefore + (daysBefore == 1 ? " day" : " days"))
+                .line("The developer token of this manager account expires on " + MailTemplates.when(expiresAt)
+                        + ". From then on every request with it is refused as expired.")
+                .line("Before then, an ADMIN should rotate the token in the API Center (the old one keeps working"
+                        + " for an overlap while clients switch) or reset it.")
+                .fact("Token", masked(maskedToken))
+                .fact("Expires", MailTemplates.when(expiresAt))
+                .write());
+    }
+
     /** The token's access level changed (an application was approved, or an OPERATOR changed it). */
     public void accessLevelChanged(long accountId, Actor actor, AccessLevel from, AccessLevel to, String reason) {
         Addressee addressee = addressee(accountId);

@@ -8,6 +8,8 @@ public enum NotificationKind {
     TOKEN_ISSUED(false),
     TOKEN_RESET(false),
     TOKEN_REVOKED(false),
+    TOKEN_ROTATED(false),
+    TOKEN_EXPIRING(false),
     ACCESS_LEVEL_CHANGED(false),
     APPLICATION_DECIDED(false),
     ADMIN_REMOVED(false),

@@ -32,6 +32,14 @@ public final class QuotaLedger {
     }
 
     /**
+     * The clock this ledger reads on every granted request; the data plane checks a token's term
+     * (rotation overlap, expiry) against the same clock (issue 15).
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * Counts {@code operations} against the account if its last 24 hours stay within {@code limit}.
      *
      * @return 0 when admitted, otherwise the seconds after which enough usage will have slid out

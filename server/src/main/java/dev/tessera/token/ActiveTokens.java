@@ -5,23 +5,40 @@ import dev.tessera.access.AccessLevel;
 /**
  * Where a node keeps the active tokens: the data plane's index. The token feature's
  * {@code TokenChanges} brings it up to the database's state, from the cluster's change feed, after
- * every committed issue, reset or level change (on every node, this one included) and once for every
- * active token at start.
+ * every committed issue, reset, rotation, level or expiry change (on every node, this one included)
+ * and once for every active token at start.
  *
- * <p>Implementations must be thread-safe and idempotent: a state not newer than the one held is ignored.
+ * <p>Implementations must be thread-safe and idempotent: a state older than the one held is ignored.
  */
 public interface ActiveTokens {
 
+    /** One token of a lineage as the index holds it: its version, digest and term (null: no end). */
+    record Held(long version, TokenDigest digest, TokenTerm term) {}
+
     /**
-     * The account's active token is {@code digest}, at {@code version}, with this level. A newer
-     * version replaces the held token; the same version with another level changes the level.
+     * The lineage's whole state: its active token and, during a rotation's overlap, the rotated-out
+     * token ({@code rotatedOut}, else null), both at this level. Afterwards the index holds exactly
+     * these tokens of the account; a token that stays is findable throughout, and a new one is
+     * findable before a replaced one goes. A state whose active version is older than the held one
+     * is ignored.
      */
-    void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel);
+    void apply(long managerCustomerId, AccessLevel accessLevel, Held active, Held rotatedOut);
+
+    /** {@link #apply(long, AccessLevel, Held, Held)} of an active token without an end and no overlap. */
+    default void apply(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
+        apply(managerCustomerId, accessLevel, new Held(version, digest, null), null);
+    }
+
+    /**
+     * Forgets the account's rotated-out token of {@code version}, whose overlap has ended (it is
+     * refused from its end on anyway; this frees its slot). Nothing when the index holds another.
+     */
+    void sweep(long managerCustomerId, long version);
 
     /**
      * The account's token at {@code version} was revoked and it has no active token: the held token
-     * of that version (or older) stops being found. A later {@link #apply} of a newer version (the
-     * account's next token) makes it active again; the account's usage so far stays counted.
+     * of that version (or older), and a rotated-out one, stop being found. A later {@link #apply} of a
+     * newer version (the account's next token) makes it active again; its usage so far stays counted.
      */
     void revoke(long managerCustomerId, long version);
 }

@@ -48,6 +48,8 @@ public class DeveloperTokens {
     private final AccountAccess access;
     private final AuditLog audit;
     private final Notifications notifications;
+    private final OverlapEnds overlaps;
+    private final TokenExpiryPolicy expiry;
     private final SecureRandom random;
     private final TokenFormat format;
     private final Clock clock;
@@ -55,8 +57,9 @@ public class DeveloperTokens {
     private final Timer resets;
 
     DeveloperTokens(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access,
-            AuditLog audit, Notifications notifications, SecureRandom tokenRandom, TokenFormat format, Clock clock,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+            AuditLog audit, Notifications notifications, OverlapEnds overlaps, TokenExpiryPolicy expiry,
+            SecureRandom tokenRandom, TokenFormat format, Clock clock, PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.resets = Timer.builder("tessera.token.resets")
                 .description("Developer-token resets that committed, and their server time (transaction and index swap)")
                 .publishPercentileHistogram()
@@ -67,6 +70,8 @@ public class DeveloperTokens {
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
+        this.overlaps = overlaps;
+        this.expiry = expiry;
         this.random = tokenRandom;
         this.format = format;
         this.clock = clock;
@@ -77,9 +82,12 @@ public class DeveloperTokens {
     public record IssuedToken(DeveloperToken token, String previousMaskedToken, TokenView view,
             Propagation propagation) {}
 
-    /** What may be shown about a token after it was issued. */
+    /**
+     * What may be shown about a token after it was issued; {@code expiresAt} is null when it does
+     * not expire (issue 15).
+     */
     public record TokenView(String maskedToken, AccessLevel accessLevel, Instant createdAt, Instant issuedAt,
-            Instant lastResetAt, int resetCount) {}
+            Instant lastResetAt, int resetCount, Instant expiresAt) {}
 
     /**
      * Issues the account's first token, at TEST_ACCOUNT; or, when its token was revoked, the lineage's
@@ -111,9 +119,10 @@ public class DeveloperTokens {
                         Map.of("maskedToken", token.masked(), "accessLevel", level.name()));
                 notifications.tokenIssued(account.value(), actor, token.masked(), level);
                 feed.append(ChangeKind.TOKEN, account.value());
-                return lineage == null ? new TokenView(token.masked(), level, now, now, null, 0)
+                Instant expiresAt = expiry.expiry(now, null);
+                return lineage == null ? new TokenView(token.masked(), level, now, now, null, 0, expiresAt)
                         : new TokenView(token.masked(), level, now, lineage.issuedAt(), lineage.lastResetAt(),
-                                lineage.resetCount());
+                                lineage.resetCount(), expiresAt);
             });
         } catch (DuplicateKeyException e) {
             throw TesseraException.conflict(ALREADY_ISSUED);
@@ -143,6 +152,8 @@ public class DeveloperTokens {
                     "This account's token was revoked; issue a new one (it keeps the access level)."));
             previous[0] = old.masked();
             long version = lineage.version() + 1;
+            // A reset during a rotation's overlap ends it: the rotated-out token is refused too (issue 15).
+            overlaps.closeOpen(account.value(), actor, now, "reset");
             tokens.deactivate(old.id(), now);
             tokens.insertActive(account.value(), version, digest, token.masked(), actor.email(), now);
             tokens.recordReset(account.value(), version, now);
@@ -157,7 +168,7 @@ public class DeveloperTokens {
             notifications.tokenReset(account.value(), actor, checkedReason, token.masked(), old.masked());
             feed.append(ChangeKind.TOKEN, account.value());
             return new TokenView(token.masked(), lineage.accessLevel(), now, lineage.issuedAt(), now,
-                    lineage.resetCount() + 1);
+                    lineage.resetCount() + 1, expiry.expiry(now, null));
         });
         IssuedToken issued = new IssuedToken(token, previous[0], committed, feed.awaitAppended());
         resets.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -181,6 +192,6 @@ public class DeveloperTokens {
         TokenRepository.ActiveRow active = tokens.findActive(account).orElseThrow(() -> TesseraException.notFound(
                 "This account's developer token was revoked; issue a new one."));
         return new TokenView(active.masked(), lineage.accessLevel(), active.createdAt(), lineage.issuedAt(),
-                lineage.lastResetAt(), lineage.resetCount());
+                lineage.lastResetAt(), lineage.resetCount(), expiry.expiry(active.createdAt(), active.expiresAt()));
     }
 }

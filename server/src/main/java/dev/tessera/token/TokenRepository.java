@@ -34,7 +34,7 @@ class TokenRepository {
     }
 
     /** The account's active token row. */
-    record ActiveRow(long id, String masked, Instant createdAt) {}
+    record ActiveRow(long id, String masked, Instant createdAt, Instant expiresAt) {}
 
     /** Inserts the first lineage row; throws DuplicateKeyException when the account already has one. */
     void insertLineage(long account, AccessLevel level, Instant at) {
@@ -80,10 +80,11 @@ class TokenRepository {
     }
 
     Optional<ActiveRow> findActive(long account) {
-        return jdbc.sql("SELECT id, masked, created_at FROM developer_tokens WHERE active_account_id = :account")
+        return jdbc.sql("SELECT id, masked, created_at, expires_at FROM developer_tokens WHERE active_account_id = :account")
                 .param("account", account)
-                .query((rs, row) -> new ActiveRow(
-                        rs.getLong("id"), rs.getString("masked"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> new ActiveRow(rs.getLong("id"), rs.getString("masked"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class))))
                 .optional();
     }
 
@@ -163,33 +164,35 @@ class TokenRepository {
 
     /** Streams every active token with its lineage, for loading an index at start. */
     void forEachActive(ActiveTokenVisitor visitor) {
-        jdbc.sql("""
-                        SELECT t.account_id, t.version, t.digest, l.access_level
-                        FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id
-                        WHERE t.active""")
+        jdbc.sql(ACTIVE_STATE + " WHERE t.active")
                 .query(rs -> {
-                    visitor.visit(rs.getLong(1), rs.getLong(2), TokenDigest.of(rs.getBytes(3)),
-                            AccessLevel.valueOf(rs.getString(4)));
+                    visitor.visit(rs.getLong(6), activeState(rs));
                 });
     }
 
     /** The account's active token as the data plane needs it, or empty when it has none. */
-    java.util.Optional<ActiveState> activeState(long account) {
-        return jdbc.sql("""
-                        SELECT t.version, t.digest, l.access_level
-                        FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id
-                        WHERE t.active AND t.account_id = ?""")
+    Optional<ActiveState> activeState(long account) {
+        return jdbc.sql(ACTIVE_STATE + " WHERE t.active AND t.account_id = ?")
                 .param(account)
-                .query((rs, row) -> new ActiveState(rs.getLong(1), TokenDigest.of(rs.getBytes(2)),
-                        AccessLevel.valueOf(rs.getString(3))))
+                .query((rs, row) -> activeState(rs))
                 .optional();
     }
 
-    record ActiveState(long version, TokenDigest digest, AccessLevel level) {}
+    private static final String ACTIVE_STATE = """
+            SELECT t.version, t.digest, l.access_level, t.created_at, t.expires_at, t.account_id
+            FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id""";
+
+    private static ActiveState activeState(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ActiveState(rs.getLong(1), TokenDigest.of(rs.getBytes(2)), AccessLevel.valueOf(rs.getString(3)),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), instant(rs.getObject(5, OffsetDateTime.class)));
+    }
+
+    /** The active token's state; {@code expiresAt} is the expiry an ADMIN set, or null. */
+    record ActiveState(long version, TokenDigest digest, AccessLevel level, Instant createdAt, Instant expiresAt) {}
 
     @FunctionalInterface
     interface ActiveTokenVisitor {
-        void visit(long account, long version, TokenDigest digest, AccessLevel level);
+        void visit(long account, ActiveState state);
     }
 
     private static OffsetDateTime utc(Instant instant) {

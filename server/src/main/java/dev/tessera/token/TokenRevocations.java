@@ -77,13 +77,17 @@ public class TokenRevocations {
     private final AuditLog audit;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
+    private final RotationRepository rotations;
+    private final OverlapEnds overlaps;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     TokenRevocations(TokenRepository tokens, TokenHasher hasher, ChangeFeed feed, AccountAccess access, AuditLog audit,
-            Notifications notifications, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            Notifications notifications, ApplicationEventPublisher events, RotationRepository rotations,
+            OverlapEnds overlaps, Clock clock, PlatformTransactionManager transactions) {
         this.tokens = tokens;
+        this.rotations = rotations;
+        this.overlaps = overlaps;
         this.hasher = hasher;
         this.feed = feed;
         this.access = access;
@@ -117,12 +121,13 @@ public class TokenRevocations {
             return Finding.UNKNOWN;
         }
         TokenRepository.DigestRow row = found.get();
-        if (row.active()) {
+        // active, or replaced but perhaps still valid: the rotated-out token of a running overlap
+        if (row.active() || row.revokedAt() == null && row.replacedAt() != null) {
             Instant now = Timestamps.now(clock);
             Boolean revoked = tx.execute(status -> {
                 tokens.lockLineage(row.account());
-                if (!tokens.revoke(row.id(), now, reason)) {
-                    return false; // a reset or another report retired it first
+                if (!retire(row, now, reason, reporter)) {
+                    return false; // no longer valid: a reset or another report retired it first, or its overlap ended
                 }
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("revoked", reason);
@@ -141,6 +146,25 @@ public class TokenRevocations {
             return tokens.findByDigest(hasher.digest(text)).map(this::past).orElse(Finding.UNKNOWN);
         }
         return past(row);
+    }
+
+    /**
+     * Ends the reported token's validity, under its lineage's lock: an active token is revoked (and
+     * a rotation's overlap still running ends with it); the rotated-out token of a running overlap
+     * has its overlap ended now. Answers whether the token was valid until then.
+     */
+    private boolean retire(TokenRepository.DigestRow row, Instant now, String reason, Reporter reporter) {
+        if (row.active()) {
+            if (!tokens.revoke(row.id(), now, reason)) {
+                return false;
+            }
+            overlaps.closeOpen(row.account(), reporter.actor(), now, "revoked");
+            return true;
+        }
+        return rotations.openOverlap(row.account())
+                .filter(overlap -> overlap.version() == row.version() && overlap.until().isAfter(now))
+                .map(overlap -> overlaps.close(overlap, reporter.actor(), now, "revoked"))
+                .orElse(false);
     }
 
     private Finding past(TokenRepository.DigestRow row) {

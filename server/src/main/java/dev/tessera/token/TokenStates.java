@@ -16,24 +16,34 @@ public class TokenStates {
 
     private final TokenRepository tokens;
     private final TokenPepper pepper;
+    private final TokenExpiryPolicy expiry;
 
-    TokenStates(TokenRepository tokens, TokenPepper pepper) {
+    TokenStates(TokenRepository tokens, TokenPepper pepper, TokenExpiryPolicy expiry) {
         this.tokens = tokens;
         this.pepper = pepper;
+        this.expiry = expiry;
     }
 
-    /** An account's active token: its version in the lineage, digest and level. */
-    public record ActiveToken(long managerCustomerId, long version, TokenDigest digest, AccessLevel level) {}
+    /**
+     * An account's active token: its version in the lineage, digest, level, and the instant it
+     * expires (epoch ms; {@link Long#MAX_VALUE} when it does not).
+     */
+    public record ActiveToken(long managerCustomerId, long version, TokenDigest digest, AccessLevel level,
+            long expiresAtMillis) {}
 
     /** Streams every active token. */
     public void forEachActive(Consumer<ActiveToken> action) {
-        tokens.forEachActive((account, version, digest, level) -> action.accept(new ActiveToken(account, version, digest, level)));
+        tokens.forEachActive((account, state) -> action.accept(token(account, state)));
     }
 
     /** The account's active token now, or empty when it has none. */
     public Optional<ActiveToken> active(long managerCustomerId) {
-        return tokens.activeState(managerCustomerId)
-                .map(state -> new ActiveToken(managerCustomerId, state.version(), state.digest(), state.level()));
+        return tokens.activeState(managerCustomerId).map(state -> token(managerCustomerId, state));
+    }
+
+    private ActiveToken token(long account, TokenRepository.ActiveState state) {
+        return new ActiveToken(account, state.version(), state.digest(), state.level(),
+                expiry.expiryMillis(state.createdAt(), state.expiresAt()));
     }
 
     /** The pepper in base64, for an authenticated verifier's snapshot only; never log it. */

@@ -15,5 +15,13 @@
  * been fenced), so the old token is refused everywhere before the call returns. A revocation takes the
  * same path with no successor row: {@code TokenChanges} finds the lineage without an active token and
  * removes the held one ({@link dev.tessera.token.ActiveTokens#revoke}).
+ *
+ * <p><b>Rotation and expiry</b> (issue 15): {@link dev.tessera.token.TokenRotations} rotates with an
+ * overlap on the same path (the retired row keeps {@code overlap_until}), ends an overlap early, and
+ * {@code DeveloperTokens#reset} ends one too ({@code OverlapEnds}); {@code TokenChanges} gives the
+ * index both tokens, the rotated-out one with its {@link dev.tessera.token.TokenTerm}; {@code
+ * OverlapUsage} writes the old token's use and sweeps ended overlaps. {@link dev.tessera.token.TokenExpiries}
+ * sets expiries and sends reminders once each (table {@code token_expiry_reminders});
+ * {@link dev.tessera.token.TokenEvents} are published for listeners such as webhooks.
  */
 package dev.tessera.token;

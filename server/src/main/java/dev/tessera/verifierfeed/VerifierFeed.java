@@ -137,7 +137,8 @@ public class VerifierFeed {
 
     private static void writeToken(Writer out, TokenStates.ActiveToken token) throws IOException {
         out.write("token " + token.managerCustomerId() + " " + token.version() + " " + token.level().name() + " "
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(token.digest().toBytes()) + "\n");
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(token.digest().toBytes())
+                + (token.expiresAtMillis() == Long.MAX_VALUE ? "" : " " + token.expiresAtMillis()) + "\n");
     }
 
     private static void writeClient(Writer out, ClientAccount client) throws IOException {

@@ -6,6 +6,9 @@ import dev.tessera.quota.QuotaLedger;
 import dev.tessera.quota.CountedRefusal;
 import dev.tessera.token.DeveloperToken;
 import dev.tessera.token.TokenHasher;
+import dev.tessera.token.TokenTerm;
+import dev.tessera.system.CoarseClock;
+import java.time.Clock;
 
 /**
  * The data-plane decision, free of HTTP: token → grant → verdict. Shared by the Spring endpoints,
@@ -25,6 +28,8 @@ public final class Verifier {
     private final AccessPolicy policy;
     private final AccessPolicy.RestrictedServices restricted;
     private final QuotaLedger quotas;
+    /** The ledger's clock: a token's term (overlap end, expiry) is checked against the time quotas count by. */
+    private final Clock clock;
     private final RefusalCache refusals = new RefusalCache();
 
     public Verifier(TokenHasher hasher, TokenIndex tokens, ClientAccountIndex clients, AccessPolicy policy,
@@ -35,6 +40,7 @@ public final class Verifier {
         this.policy = policy;
         this.restricted = policy == null ? null : policy.restricted();
         this.quotas = quotas;
+        this.clock = quotas != null ? quotas.clock() : CoarseClock.systemUTC();
     }
 
     /**
@@ -78,6 +84,15 @@ public final class Verifier {
         Grant grant = tokens.find(hasher.digestBytes(token));
         if (grant == null) {
             return RefusalReason.TOKEN_INVALID;
+        }
+        TokenTerm term = grant.term();
+        if (term != null) {
+            // Only tokens with an end read the clock: a rotated-out token in its overlap, or one that expires.
+            long now = clock.millis();
+            if (!term.admits(now)) {
+                return term.expiry() ? RefusalReason.TOKEN_EXPIRED : RefusalReason.TOKEN_INVALID;
+            }
+            term.recordUse(now);
         }
         AccessLevel level = grant.accessLevel();
         boolean testCustomer = customerId != NO_CUSTOMER && clients.isTestAccount(customerId);

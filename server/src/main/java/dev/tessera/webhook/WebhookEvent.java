@@ -12,17 +12,16 @@ import java.util.Set;
 /**
  * The catalogue of webhook events: the name a subscriber asks for and receives in {@code type}, and
  * the audit event it is made from. Every event is made from an audit event (same transaction, same
- * masked details), so adding one is one line here: its name and its audit type. Names without an
- * audit type are in the catalogue (a webhook may subscribe to them) but nothing emits them yet.
+ * masked details), so adding one is one line here: its name and its audit type. An event without an
+ * audit type is published by its feature through {@link WebhookEvents#publish}.
  */
 public enum WebhookEvent {
     TOKEN_ISSUED("token.issued", AuditEventType.TOKEN_ISSUED),
     TOKEN_RESET("token.reset", AuditEventType.TOKEN_RESET),
-    /** Emitted once rotation with overlap records its audit event. */
-    TOKEN_ROTATED("token.rotated", null),
-    /** Emitted once revocation (leak reports) records its audit event. */
-    TOKEN_REVOKED("token.revoked", null),
-    /** Emitted once expiry reminders record their audit event. */
+    TOKEN_ROTATED("token.rotated", AuditEventType.TOKEN_ROTATED),
+    /** A token reported public was revoked (secret scanning, the public revocation endpoint). */
+    TOKEN_REVOKED("token.revoked", AuditEventType.TOKEN_REVOKED),
+    /** An expiry reminder (30, 7 and 1 days ahead): published by the token feature itself, no audit entry. */
     TOKEN_EXPIRING("token.expiring", null),
     ACCESS_LEVEL_CHANGED("access_level.changed", AuditEventType.ACCESS_LEVEL_CHANGED),
     APPLICATION_DECIDED("application.decided", AuditEventType.APPLICATION_DECIDED),

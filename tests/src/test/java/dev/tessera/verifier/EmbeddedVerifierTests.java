@@ -148,6 +148,26 @@ class EmbeddedVerifierTests {
                 new GrpcApp.Reply(Status.Code.OK, digits(account) + " EXPLORER", null));
     }
 
+    /** Issue 15: the feed carries a token's expiry, and the verifier refuses it as expired from then on. */
+    @Test
+    void aTokenIsRefusedInProcessAsExpiredOnceItsExpiryHasPassed() {
+        Scenario.Account account = scenario.account("expiring");
+        String token = scenario.issueToken(account);
+        String test = scenario.clientAccount(account, true);
+        java.time.Instant soon = java.time.Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Api.Reply set = account.admin().api().put(account.path() + "/developer-token/expiry", Map.of("expiresAt", soon.toString()));
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        Reply before = servlet(token, search(test), null);
+        if (java.time.Instant.now().isBefore(soon)) {
+            assertThat(before.status()).as("before the expiry: %s", before).isEqualTo(200);
+        }
+        awaitTrue(() -> java.time.Instant.now().isAfter(soon.plusMillis(50)), "the expiry passing");
+        Reply after = servlet(token, search(test), null);
+        assertThat(after.status()).as("%s", after).isEqualTo(401);
+        assertThat(after.body()).contains("DEVELOPER_TOKEN_EXPIRED");
+        assertThat(grpcApp.search(token, test).code()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
     @Test
     void refusalsCarryTheDataPlanesStatusAndGoogleShapedBody() {
         Api.Reply server = scenario.forwardAuth(cluster.node(0).dataPlane(), null, null);

@@ -11,6 +11,8 @@ public final class Decision {
     private final long managerCustomerId;
     private final String accessLevel;
     final long version;
+    /** When the token expires, epoch ms; {@link Long#MAX_VALUE} when it does not. */
+    final long expiresAtMillis;
     final long w0;
     final long w1;
     final long w2;
@@ -21,15 +23,18 @@ public final class Decision {
         this.managerCustomerId = 0;
         this.accessLevel = null;
         this.version = 0;
+        this.expiresAtMillis = Long.MAX_VALUE;
         this.w0 = this.w1 = this.w2 = this.w3 = 0;
     }
 
     /** A grant as the index holds it, keyed by the token's digest. */
-    Decision(long managerCustomerId, String accessLevel, long version, long w0, long w1, long w2, long w3) {
+    Decision(long managerCustomerId, String accessLevel, long version, long expiresAtMillis, long w0, long w1, long w2,
+            long w3) {
         this.refusal = null;
         this.managerCustomerId = managerCustomerId;
         this.accessLevel = accessLevel.intern();
         this.version = version;
+        this.expiresAtMillis = expiresAtMillis;
         this.w0 = w0;
         this.w1 = w1;
         this.w2 = w2;

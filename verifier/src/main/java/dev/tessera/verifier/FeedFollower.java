@@ -179,7 +179,8 @@ final class FeedFollower {
                         target = fresh = new FeedState(new TokenDigester(key), Set.copyOf(restricted));
                     }
                     if (f[0].equals("token")) {
-                        target.grants.apply(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Base64.getUrlDecoder().decode(f[4]));
+                        target.grants.apply(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Base64.getUrlDecoder().decode(f[4]),
+                                f.length > 5 ? Long.parseLong(f[5]) : Long.MAX_VALUE);
                     } else if (f[0].equals("no-token")) {
                         target.grants.remove(Long.parseLong(f[1]));
                     } else if (fresh != null) {

@@ -15,7 +15,7 @@ final class GrantIndex {
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Decision[].class);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final Decision REMOVED = new Decision(0, "REMOVED", -1, 0, 0, 0, 0);
+    private static final Decision REMOVED = new Decision(0, "REMOVED", -1, Long.MAX_VALUE, 0, 0, 0, 0);
 
     private volatile Decision[] slots = new Decision[64];
     private int used;
@@ -40,13 +40,17 @@ final class GrantIndex {
         }
     }
 
-    /** The account's active token is {@code digest} at {@code version} with this level. */
-    synchronized void apply(long account, long version, String level, byte[] digest) {
+    /**
+     * The account's active token is {@code digest} at {@code version} with this level, expiring at
+     * {@code expiresAtMillis} ({@link Long#MAX_VALUE}: never).
+     */
+    synchronized void apply(long account, long version, String level, byte[] digest, long expiresAtMillis) {
         Decision held = byAccount.get(account);
-        if (held != null && (held.version > version || held.version == version && held.accessLevel().equals(level))) {
+        if (held != null && (held.version > version || held.version == version && held.accessLevel().equals(level)
+                && held.expiresAtMillis == expiresAtMillis)) {
             return;
         }
-        Decision next = new Decision(account, level, version, (long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8),
+        Decision next = new Decision(account, level, version, expiresAtMillis, (long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8),
                 (long) LONGS.get(digest, 16), (long) LONGS.get(digest, 24));
         if ((used + 1) * 2 > slots.length) {
             rebuild();

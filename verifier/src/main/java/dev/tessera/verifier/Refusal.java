@@ -13,6 +13,9 @@ public enum Refusal {
             "The customer id is not valid: it has ten digits, written 1234567890 or 123-456-7890."),
     TOKEN_INVALID(401, "UNAUTHENTICATED", "authenticationError", "DEVELOPER_TOKEN_INVALID",
             "The developer token is not valid."),
+    /** The token's expiry (an ADMIN's, or the platform's maximum age) has passed. */
+    TOKEN_EXPIRED(401, "UNAUTHENTICATED", "authenticationError", "DEVELOPER_TOKEN_EXPIRED",
+            "The developer token has expired. An admin of the manager account can reset it in the API Center to get a new one."),
     NOT_APPROVED(403, "PERMISSION_DENIED", "authorizationError", "DEVELOPER_TOKEN_NOT_APPROVED",
             "The developer token is only approved for use with test accounts."),
     PROHIBITED(403, "PERMISSION_DENIED", "authorizationError", "DEVELOPER_TOKEN_PROHIBITED",

@@ -156,6 +156,9 @@ public final class TesseraVerifier implements AutoCloseable {
         if (grant == null) {
             return Refusal.TOKEN_INVALID.decision();
         }
+        if (grant.expiresAtMillis != Long.MAX_VALUE && System.currentTimeMillis() >= grant.expiresAtMillis) {
+            return Refusal.TOKEN_EXPIRED.decision();
+        }
         String level = grant.accessLevel();
         if ("TEST_ACCOUNT".equals(level) && customer != RequestParts.NO_CUSTOMER && !state.isTestAccount(customer)) {
             return Refusal.NOT_APPROVED.decision();

@@ -40,10 +40,13 @@ class ApiCenterView {
     private final AccessApplications applications;
     private final UsageReports usage;
     private final TokenRevocations revocations;
+    private final OverlapPages overlaps;
 
     ApiCenterView(ManagerAccounts accounts, DeveloperTokens tokens, AdminRemovalNotice removals, OneTimeForms forms,
-            ContactEmails contacts, AccessApplications applications, UsageReports usage, TokenRevocations revocations) {
+            ContactEmails contacts, AccessApplications applications, UsageReports usage, TokenRevocations revocations,
+            OverlapPages overlaps) {
         this.revocations = revocations;
+        this.overlaps = overlaps;
         this.accounts = accounts;
         this.tokens = tokens;
         this.removals = removals;
@@ -72,6 +75,8 @@ class ApiCenterView {
         }
         model.addAttribute("issuedOn", Dates.minute(token.issuedAt()));
         model.addAttribute("lastResetOn", Dates.minute(token.lastResetAt()));
+        model.addAttribute("expiresOn", Dates.minute(token.expiresAt()));
+        overlaps.addTo(id, principal, request, model);
         removals.removedAdminOn(id).ifPresent(day -> model.addAttribute("removedAdminOn", day));
 
         List<ApplicationRow> rows = applications.ofAccount(id, principal.getName()).stream()

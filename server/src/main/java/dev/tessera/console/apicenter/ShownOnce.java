@@ -28,7 +28,9 @@ class ShownOnce {
     }
 
     /** The token to show once, with what the page says about it. */
-    record Token(String value, String masked, String previousMasked, boolean reset, Instant madeAt) {
+    /** {@code previousValidUntil}: after a rotation, when the previous token stops working, as shown (issue 15); else null. */
+    record Token(String value, String masked, String previousMasked, boolean reset, Instant madeAt,
+            String previousValidUntil) {
 
         @Override
         public String toString() {
@@ -37,8 +39,14 @@ class ShownOnce {
     }
 
     void hold(HttpSession session, CustomerId account, DeveloperTokens.IssuedToken issued) {
+        hold(session, account, issued, null);
+    }
+
+    /** Holds a rotated-in token; the previous one works until {@code previousValidUntil}. */
+    void hold(HttpSession session, CustomerId account, DeveloperTokens.IssuedToken issued, Instant previousValidUntil) {
         session.setAttribute(PREFIX + account.digits(), new Token(issued.token().value(), issued.token().masked(),
-                issued.previousMaskedToken(), issued.previousMaskedToken() != null, clock.instant()));
+                issued.previousMaskedToken(), issued.previousMaskedToken() != null && previousValidUntil == null,
+                clock.instant(), previousValidUntil == null ? null : dev.tessera.console.Dates.second(previousValidUntil)));
     }
 
     /** Removes and answers the held token, or null when there is none (or it is too old to show). */

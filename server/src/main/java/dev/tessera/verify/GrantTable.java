@@ -1,0 +1,120 @@
+package dev.tessera.verify;
+
+import dev.tessera.access.AccessLevel;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The {@link TokenIndex}'s table: a flat array of grants with open addressing (linear probing, at
+ * most half full), each grant holding its digest, so that a lookup reads one slot and, in the usual
+ * case, one grant. {@link #find} takes no lock; every other method is called under the index's lock.
+ * Slots are written with release semantics and read with acquire semantics, so a reader sees a
+ * slot's old grant or its new one, complete. A removed grant leaves a tombstone so that probes go on
+ * past it; tombstones are swept when the table is rebuilt, in a new array published whole.
+ */
+final class GrantTable {
+
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Grant[].class);
+    /** A removed grant's slot: probes continue past it; it matches no digest. */
+    private static final Grant REMOVED = new Grant(0, AccessLevel.TEST_ACCOUNT, -1);
+    private static final int MIN_SLOTS = 64;
+
+    private volatile Grant[] slots;
+    /** Live grants and tombstones in {@link #slots}. */
+    private int live;
+    private int tombstones;
+
+    GrantTable(int expectedTokens) {
+        this.slots = new Grant[capacityFor(expectedTokens)];
+    }
+
+    /** The grant of the digest's four words, or {@code null}. Lock-free. */
+    Grant find(long w0, long w1, long w2, long w3) {
+        Grant[] table = slots;
+        int mask = table.length - 1;
+        // (int) w0 is TokenDigest.hashCode().
+        for (int i = (int) w0 & mask; ; i = (i + 1) & mask) {
+            Grant grant = (Grant) SLOT.getAcquire(table, i);
+            if (grant == null) {
+                return null;
+            }
+            if (grant != REMOVED && grant.isFor(w0, w1, w2, w3)) {
+                return grant;
+            }
+        }
+    }
+
+    /**
+     * Puts a grant whose digest is not in the table into a free slot, rebuilding the table first if
+     * slots in use (grants and tombstones) would be over half.
+     */
+    void insert(Grant grant) {
+        if ((live + tombstones + 1) * 2 > slots.length) {
+            rebuild(capacityFor(live + 1));
+        }
+        if (place(slots, grant)) {
+            tombstones--;
+        }
+        live++;
+    }
+
+    /** Overwrites the slot holding {@code current} (found by identity) with {@code next}. */
+    void replace(Grant current, Grant next) {
+        Grant[] table = slots;
+        int mask = table.length - 1;
+        for (int i = current.digestHash() & mask; ; i = (i + 1) & mask) {
+            Object slot = table[i];
+            if (slot == current) {
+                SLOT.setRelease(table, i, next);
+                return;
+            }
+            if (slot == null) {
+                throw new IllegalStateException("The index lost a grant it holds");
+            }
+        }
+    }
+
+    /** Copies the live grants into a new table of {@code capacity} slots (no tombstones) and publishes it. */
+    private void rebuild(int capacity) {
+        Grant[] next = new Grant[Math.max(capacity, slots.length)];
+        for (Grant grant : slots) {
+            if (grant != null && grant != REMOVED) {
+                place(next, grant);
+            }
+        }
+        tombstones = 0;
+        slots = next;
+    }
+
+    /**
+     * Writes the grant into the first free slot or tombstone of its probe sequence (its digest is not
+     * in the table); returns whether that was a tombstone.
+     */
+    private static boolean place(Grant[] table, Grant grant) {
+        int mask = table.length - 1;
+        int i = grant.digestHash() & mask;
+        while (table[i] != null && table[i] != REMOVED) {
+            i = (i + 1) & mask;
+        }
+        boolean tombstone = table[i] == REMOVED;
+        SLOT.setRelease(table, i, grant);
+        return tombstone;
+    }
+
+    /** Slots for {@code tokens} grants at most half full. */
+    private static int capacityFor(int tokens) {
+        long wanted = Math.max(MIN_SLOTS, 2L * tokens);
+        return (int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1);
+    }
+
+    /** Takes a grant out: its slot becomes a tombstone. */
+    void remove(Grant grant) {
+        replace(grant, REMOVED);
+        live--;
+        tombstones++;
+    }
+
+    int size() {
+        return live;
+    }
+}
