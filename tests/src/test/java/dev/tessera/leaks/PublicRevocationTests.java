@@ -56,6 +56,33 @@ class PublicRevocationTests {
         return scenario.forwardAuth(tessera.dataPlane(), token, null).status();
     }
 
+    /** Issue 15: during a rotation's overlap the previous token is valid too, so a report of it ends the overlap. */
+    @Test
+    void aReportedPreviousTokenEndsItsOverlapAndAReportedNewTokenEndsBoth() {
+        Scenario.Account account = scenario.account("rotating-finder");
+        String previous = scenario.issueToken(account);
+        String current = rotate(account);
+        assertThat(onListener(previous)).as("previous token during the overlap").isEqualTo(200);
+
+        assertThat(revoke(List.of(previous)).status()).isEqualTo(202);
+        assertThat(onListener(previous)).as("reported previous token").isEqualTo(401);
+        assertThat(onListener(current)).as("the current token stays").isEqualTo(200);
+        assertThat(account.admin().api().get(account.path() + "/developer-token/overlap").json().get("running").asBoolean())
+                .isFalse();
+
+        clock.advance(Duration.ofMinutes(1));
+        String newest = rotate(account);
+        assertThat(revoke(List.of(newest)).status()).isEqualTo(202);
+        assertThat(onListener(newest)).as("reported active token").isEqualTo(401);
+        assertThat(onListener(current)).as("the overlap's previous token ends with the revoked lineage").isEqualTo(401);
+    }
+
+    private static String rotate(Scenario.Account account) {
+        Api.Reply rotated = account.admin().api().post(account.path() + "/developer-token:rotate", Map.of("overlap", "PT1H"));
+        assertThat(rotated.status()).as("%s", rotated).isEqualTo(200);
+        return rotated.text("developerToken");
+    }
+
     @Test
     void anActiveAndAnUnknownTokenGetTheSameAnswerAndTheActiveOneIsRefusedEverywhereAtOnce() {
         Scenario.Account account = scenario.account("finder");
