@@ -15,13 +15,36 @@ import org.springframework.stereotype.Component;
 public class TokenStates {
 
     private final TokenRepository tokens;
+    private final RotationRepository rotations;
     private final TokenPepper pepper;
     private final TokenExpiryPolicy expiry;
 
-    TokenStates(TokenRepository tokens, TokenPepper pepper, TokenExpiryPolicy expiry) {
+    TokenStates(TokenRepository tokens, RotationRepository rotations, TokenPepper pepper, TokenExpiryPolicy expiry) {
         this.tokens = tokens;
+        this.rotations = rotations;
         this.pepper = pepper;
         this.expiry = expiry;
+    }
+
+    /**
+     * During a rotation's overlap, the account's previous token: valid until {@code endsAtMillis}
+     * (the overlap's end, or its own expiry when that comes first), at the lineage's level.
+     */
+    public record PreviousToken(long managerCustomerId, long version, TokenDigest digest, AccessLevel level,
+            long endsAtMillis) {}
+
+    /** The account's previous token while a rotation's overlap runs, else empty. */
+    public Optional<PreviousToken> previous(long managerCustomerId) {
+        return rotations.openOverlap(managerCustomerId).flatMap(overlap -> tokens.activeState(managerCustomerId)
+                .map(state -> new PreviousToken(managerCustomerId, overlap.version(), overlap.digest(), state.level(),
+                        Math.min(overlap.until().toEpochMilli(), expiry.expiryMillis(overlap.createdAt(), overlap.expiresAt())))));
+    }
+
+    /** Streams the previous token of every account whose rotation's overlap runs. */
+    public void forEachPrevious(Consumer<PreviousToken> action) {
+        for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
+            previous(overlap.account()).ifPresent(action);
+        }
     }
 
     /**

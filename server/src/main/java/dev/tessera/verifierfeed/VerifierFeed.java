@@ -95,6 +95,7 @@ public class VerifierFeed {
                 out.write("restricted " + service.strip() + "\n");
             }
             IOException[] failed = new IOException[1];
+            tokens.forEachPrevious(token -> write(out, token, failed));
             tokens.forEachActive(token -> write(out, token, failed));
             clients.forEach(client -> write(out, client, failed));
             if (failed[0] != null) {
@@ -105,6 +106,13 @@ public class VerifierFeed {
                 if (change.kind() == ChangeKind.TOKEN) {
                     var state = tokens.active(change.subject());
                     if (state.isPresent()) {
+                        // the previous token first: a token that turns from active to previous stays findable
+                        var previous = tokens.previous(change.subject());
+                        if (previous.isPresent()) {
+                            writePrevious(out, previous.get());
+                        } else {
+                            out.write("previous " + change.subject() + " none\n");
+                        }
                         writeToken(out, state.get());
                     } else {
                         out.write("no-token " + change.subject() + "\n");
@@ -127,12 +135,20 @@ public class VerifierFeed {
         try {
             if (state instanceof TokenStates.ActiveToken token) {
                 writeToken(out, token);
+            } else if (state instanceof TokenStates.PreviousToken token) {
+                writePrevious(out, token);
             } else {
                 writeClient(out, (ClientAccount) state);
             }
         } catch (IOException e) {
             failed[0] = e;
         }
+    }
+
+    private static void writePrevious(Writer out, TokenStates.PreviousToken token) throws IOException {
+        out.write("previous " + token.managerCustomerId() + " " + token.version() + " " + token.level().name() + " "
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(token.digest().toBytes()) + " "
+                + token.endsAtMillis() + "\n");
     }
 
     private static void writeToken(Writer out, TokenStates.ActiveToken token) throws IOException {

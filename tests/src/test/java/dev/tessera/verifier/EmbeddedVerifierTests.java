@@ -148,6 +148,28 @@ class EmbeddedVerifierTests {
                 new GrpcApp.Reply(Status.Code.OK, digits(account) + " EXPLORER", null));
     }
 
+    /** Issue 15: during a rotation's overlap both tokens verify in process; ending it refuses the previous one at once. */
+    @Test
+    void duringARotationsOverlapBothTokensAreServedInProcessUntilItEnds() {
+        Scenario.Account account = scenario.account("rotating");
+        String previous = scenario.issueToken(account);
+        String test = scenario.clientAccount(account, true);
+        Api.Reply rotated = account.admin().api().post(account.path() + "/developer-token:rotate", Map.of("overlap", "PT1H"));
+        assertThat(rotated.status()).as("%s", rotated).isEqualTo(200);
+        String current = rotated.text("developerToken");
+        assertThat(servlet(previous, search(test), null).status()).as("previous token during the overlap").isEqualTo(200);
+        assertThat(servlet(current, search(test), null).status()).as("new token").isEqualTo(200);
+        assertThat(grpcApp.search(previous, test).code()).isEqualTo(Status.Code.OK);
+
+        Api.Reply ended = account.admin().api().post(account.path() + "/developer-token:endOverlap", Map.of());
+        assertThat(ended.status()).as("%s", ended).isEqualTo(200);
+        Reply refused = servlet(previous, search(test), null);
+        assertThat(refused.status()).as("previous token once the overlap ended: %s", refused).isEqualTo(401);
+        assertThat(refused.body()).contains("DEVELOPER_TOKEN_INVALID");
+        assertThat(grpcApp.search(previous, test).code()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(servlet(current, search(test), null).status()).isEqualTo(200);
+    }
+
     /** Issue 15: the feed carries a token's expiry, and the verifier refuses it as expired from then on. */
     @Test
     void aTokenIsRefusedInProcessAsExpiredOnceItsExpiryHasPassed() {

@@ -57,6 +57,43 @@ class VerifierParityTests {
         }
     }
 
+    /** Issue 15: prefixed tokens, with their checksum right and with typos, have the server's shape and digest. */
+    @Test
+    void prefixedTokensHaveTheServersShapeAndDigest() {
+        byte[] pepper = new byte[32];
+        RANDOM.nextBytes(pepper);
+        TokenHasher hasher = new TokenHasher(TokenPepper.fromBase64(Base64.getEncoder().encodeToString(pepper)));
+        TokenDigester digester = new TokenDigester(pepper);
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        int wellFormed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder token = new StringBuilder(i % 3 == 0 ? "tsr_" : i % 3 == 1 ? "acme9_" : "x_");
+            for (int k = 0; k < 30; k++) {
+                token.append(base62.charAt(RANDOM.nextInt(62)));
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(token.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long value = crc.getValue();
+            char[] checksum = new char[6];
+            for (int k = 5; k >= 0; k--) {
+                checksum[k] = base62.charAt((int) (value % 62));
+                value /= 62;
+            }
+            token.append(checksum);
+            if (i % 4 == 1) { // a typo
+                int at = RANDOM.nextInt(token.length());
+                token.setCharAt(at, ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            String text = token.toString();
+            assertThat(TokenDigester.isWellFormed(text)).as("shape of %s", text).isEqualTo(DeveloperToken.isWellFormed(text));
+            if (DeveloperToken.isWellFormed(text)) {
+                wellFormed++;
+                assertThat(digester.digest(text)).isEqualTo(hasher.digestBytes(text));
+            }
+        }
+        assertThat(wellFormed).as("well-formed prefixed tokens drawn").isGreaterThan(10_000);
+    }
+
     @Test
     void customerIdsAndServicesInPathsAreReadAsTheDataPlaneReadsThem() {
         String[] paths = {"/v23/customers/1234567890/googleAds:search", "/v23/customers/123-456-7890:mutate",

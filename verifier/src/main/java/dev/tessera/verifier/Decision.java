@@ -7,12 +7,17 @@ package dev.tessera.verifier;
  */
 public final class Decision {
 
+    private static final java.lang.invoke.VarHandle WORDS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private final Refusal refusal;
     private final long managerCustomerId;
     private final String accessLevel;
     final long version;
-    /** When the token expires, epoch ms; {@link Long#MAX_VALUE} when it does not. */
+    /** When the token stops being valid, epoch ms; {@link Long#MAX_VALUE} when it does not. */
     final long expiresAtMillis;
+    /** Whether this is a rotation's previous token, whose end is its overlap's (refused as invalid after it). */
+    final boolean previous;
     final long w0;
     final long w1;
     final long w2;
@@ -24,21 +29,34 @@ public final class Decision {
         this.accessLevel = null;
         this.version = 0;
         this.expiresAtMillis = Long.MAX_VALUE;
+        this.previous = false;
         this.w0 = this.w1 = this.w2 = this.w3 = 0;
     }
 
     /** A grant as the index holds it, keyed by the token's digest. */
-    Decision(long managerCustomerId, String accessLevel, long version, long expiresAtMillis, long w0, long w1, long w2,
-            long w3) {
+    Decision(long managerCustomerId, String accessLevel, long version, long expiresAtMillis, boolean previous, long w0,
+            long w1, long w2, long w3) {
         this.refusal = null;
         this.managerCustomerId = managerCustomerId;
         this.accessLevel = accessLevel.intern();
         this.version = version;
         this.expiresAtMillis = expiresAtMillis;
+        this.previous = previous;
         this.w0 = w0;
         this.w1 = w1;
         this.w2 = w2;
         this.w3 = w3;
+    }
+
+    /** A grant of the token whose digest's 32 bytes are {@code digest}. */
+    Decision(long managerCustomerId, String accessLevel, long version, long expiresAtMillis, boolean previous,
+            byte[] digest) {
+        this(managerCustomerId, accessLevel, version, expiresAtMillis, previous, word(digest, 0), word(digest, 8),
+                word(digest, 16), word(digest, 24));
+    }
+
+    private static long word(byte[] digest, int at) {
+        return (long) WORDS.get(digest, at);
     }
 
     public boolean granted() {

@@ -171,7 +171,7 @@ final class FeedFollower {
                 case "snapshot" -> target = null;
                 case "key" -> key = Base64.getDecoder().decode(f[1]);
                 case "restricted" -> restricted.add(f[1].toLowerCase(Locale.ROOT));
-                case "token", "no-token", "client" -> {
+                case "token", "no-token", "previous", "client" -> {
                     if (target == null) {
                         if (key == null) {
                             throw new IOException("a snapshot without its key");
@@ -183,6 +183,13 @@ final class FeedFollower {
                                 f.length > 5 ? Long.parseLong(f[5]) : Long.MAX_VALUE);
                     } else if (f[0].equals("no-token")) {
                         target.grants.remove(Long.parseLong(f[1]));
+                    } else if (f[0].equals("previous")) {
+                        if ("none".equals(f[2])) {
+                            target.grants.clearPrevious(Long.parseLong(f[1]));
+                        } else {
+                            target.grants.applyPrevious(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3],
+                                    Base64.getUrlDecoder().decode(f[4]), Long.parseLong(f[5]));
+                        }
                     } else if (fresh != null) {
                         if ("test".equals(f[2])) {
                             if (testCount == tests.length) {

@@ -15,11 +15,13 @@ final class GrantIndex {
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Decision[].class);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final Decision REMOVED = new Decision(0, "REMOVED", -1, Long.MAX_VALUE, 0, 0, 0, 0);
+    private static final Decision REMOVED = new Decision(0, "REMOVED", -1, Long.MAX_VALUE, false, 0, 0, 0, 0);
 
     private volatile Decision[] slots = new Decision[64];
     private int used;
     private final Map<Long, Decision> byAccount = new HashMap<>();
+    /** Each account's previous token during a rotation's overlap. */
+    private final Map<Long, Decision> previous = new HashMap<>();
 
     /** The grant of the digest's token, or null. Lock-free. */
     Decision find(byte[] digest) {
@@ -50,12 +52,44 @@ final class GrantIndex {
                 && held.expiresAtMillis == expiresAtMillis)) {
             return;
         }
-        Decision next = new Decision(account, level, version, expiresAtMillis, (long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8),
-                (long) LONGS.get(digest, 16), (long) LONGS.get(digest, 24));
+        byAccount.put(account, swap(held, new Decision(account, level, version, expiresAtMillis, false, digest)));
+    }
+
+    /**
+     * During a rotation's overlap, the account's previous token: {@code digest} at {@code version},
+     * valid until {@code endMillis}. The feed sends it before the active token, so a token that turns
+     * from active to previous stays findable throughout.
+     */
+    synchronized void applyPrevious(long account, long version, String level, byte[] digest, long endMillis) {
+        Decision held = previous.get(account);
+        if (held != null && held.version == version && held.accessLevel().equals(level) && held.expiresAtMillis == endMillis) {
+            return;
+        }
+        previous.put(account, swap(held, new Decision(account, level, version, endMillis, true, digest)));
+    }
+
+    /** The account's overlap is over (or there was none). */
+    synchronized void clearPrevious(long account) {
+        Decision held = previous.remove(account);
+        if (held != null) {
+            replace(held, REMOVED);
+        }
+    }
+
+    /** The account has no active token any more (and so no overlap). */
+    synchronized void remove(long account) {
+        Decision held = byAccount.remove(account);
+        if (held != null) {
+            replace(held, REMOVED);
+        }
+        clearPrevious(account);
+    }
+
+    /** Puts {@code next} in the table and takes {@code held} out; the new grant is findable before the old one goes. */
+    private Decision swap(Decision held, Decision next) {
         if ((used + 1) * 2 > slots.length) {
             rebuild();
         }
-        // the new grant is findable before the old one goes: no instant without an active token
         if (held != null && held.isFor(next.w0, next.w1, next.w2, next.w3)) {
             replace(held, next);
         } else {
@@ -65,15 +99,7 @@ final class GrantIndex {
                 replace(held, REMOVED);
             }
         }
-        byAccount.put(account, next);
-    }
-
-    /** The account has no active token any more. */
-    synchronized void remove(long account) {
-        Decision held = byAccount.remove(account);
-        if (held != null) {
-            replace(held, REMOVED);
-        }
+        return next;
     }
 
     synchronized int size() {
@@ -96,12 +122,16 @@ final class GrantIndex {
 
     /** A new table, four times the live grants (so at most a quarter full), without tombstones. */
     private void rebuild() {
-        int capacity = Integer.highestOneBit(Math.max(64, byAccount.size() * 4 + 4) - 1) << 1;
+        int live = byAccount.size() + previous.size();
+        int capacity = Integer.highestOneBit(Math.max(64, live * 4 + 4) - 1) << 1;
         Decision[] next = new Decision[capacity];
         for (Decision grant : byAccount.values()) {
             place(next, grant);
         }
-        used = byAccount.size();
+        for (Decision grant : previous.values()) {
+            place(next, grant);
+        }
+        used = live;
         slots = next;
     }
 

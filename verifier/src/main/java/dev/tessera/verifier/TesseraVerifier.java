@@ -157,7 +157,8 @@ public final class TesseraVerifier implements AutoCloseable {
             return Refusal.TOKEN_INVALID.decision();
         }
         if (grant.expiresAtMillis != Long.MAX_VALUE && System.currentTimeMillis() >= grant.expiresAtMillis) {
-            return Refusal.TOKEN_EXPIRED.decision();
+            // a rotation's previous token after its overlap is simply invalid, as on the data plane
+            return (grant.previous ? Refusal.TOKEN_INVALID : Refusal.TOKEN_EXPIRED).decision();
         }
         String level = grant.accessLevel();
         if ("TEST_ACCOUNT".equals(level) && customer != RequestParts.NO_CUSTOMER && !state.isTestAccount(customer)) {

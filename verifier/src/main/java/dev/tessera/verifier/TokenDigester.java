@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The token's digest as Tessera computes it: HMAC-SHA256 (RFC 2104) of its 22 ASCII characters under
+ * The token's digest as Tessera computes it: HMAC-SHA256 (RFC 2104) of its ASCII characters under
  * the server's pepper, written out over {@link MessageDigest} with per-thread buffers so a digest
  * allocates nothing (the result lives in the thread's own array until its next digest).
  */
@@ -34,10 +34,13 @@ final class TokenDigester {
         }
     }
 
-    /** Whether the text has a developer token's shape: 22 base64url characters, 128 bits (the last one of AQgw). */
+    /**
+     * Whether the text has a developer token's shape: 22 base64url characters, 128 bits (the last one
+     * of AQgw), or the prefixed format's ({@link PrefixedShape}).
+     */
     static boolean isWellFormed(CharSequence text) {
         if (text.length() != LENGTH) {
-            return false;
+            return text.length() > LENGTH && PrefixedShape.isWellFormed(text);
         }
         int bad = 0;
         for (int i = 0; i < LENGTH; i++) {
@@ -51,12 +54,13 @@ final class TokenDigester {
     /** The 32 bytes of a well-formed token's digest, in this thread's array: valid until its next call. */
     byte[] digest(CharSequence wellFormedToken) {
         State s = state.get();
-        for (int i = 0; i < LENGTH; i++) {
+        int length = wellFormedToken.length();
+        for (int i = 0; i < length; i++) {
             s.input[i] = (byte) wellFormedToken.charAt(i);
         }
         try {
             s.sha.update(innerPad, 0, BLOCK);
-            s.sha.update(s.input, 0, LENGTH);
+            s.sha.update(s.input, 0, length);
             s.sha.digest(s.hash, 0, 32);
             s.sha.update(outerPad, 0, BLOCK);
             s.sha.update(s.hash, 0, 32);
@@ -78,7 +82,7 @@ final class TokenDigester {
 
     private static final class State {
         final MessageDigest sha = sha256();
-        final byte[] input = new byte[LENGTH];
+        final byte[] input = new byte[PrefixedShape.MAX_LENGTH];
         final byte[] hash = new byte[32];
     }
 }
