@@ -23,9 +23,11 @@ class TokenChanges implements ChangeApplier {
     private final ActiveTokens activeTokens;
     private final OverlapTerms overlaps;
     private final TokenExpiryPolicy expiry;
+    private final TornWrites tornWrites;
 
     TokenChanges(TokenRepository tokens, RotationRepository rotations, ActiveTokens activeTokens, OverlapTerms overlaps,
-            TokenExpiryPolicy expiry) {
+            TokenExpiryPolicy expiry, TornWrites tornWrites) {
+        this.tornWrites = tornWrites;
         this.tokens = tokens;
         this.rotations = rotations;
         this.activeTokens = activeTokens;
@@ -40,6 +42,7 @@ class TokenChanges implements ChangeApplier {
 
     @Override
     public void loadAll() {
+        tornWrites.repair();
         long started = System.nanoTime();
         int[] count = {0};
         tokens.forEachActive((account, state) -> {
