@@ -19,14 +19,16 @@ class TokenChanges implements ChangeApplier {
     private static final Logger log = LoggerFactory.getLogger(TokenChanges.class);
 
     private final TokenRepository tokens;
+    private final ActiveTokenScanRepository scans;
     private final RotationRepository rotations;
     private final ActiveTokens activeTokens;
     private final OverlapTerms overlaps;
     private final TokenExpiryPolicy expiry;
 
-    TokenChanges(TokenRepository tokens, RotationRepository rotations, ActiveTokens activeTokens, OverlapTerms overlaps,
+    TokenChanges(TokenRepository tokens, ActiveTokenScanRepository scans, RotationRepository rotations, ActiveTokens activeTokens, OverlapTerms overlaps,
             TokenExpiryPolicy expiry) {
         this.tokens = tokens;
+        this.scans = scans;
         this.rotations = rotations;
         this.activeTokens = activeTokens;
         this.overlaps = overlaps;
@@ -41,15 +43,15 @@ class TokenChanges implements ChangeApplier {
     @Override
     public void loadAll() {
         long started = System.nanoTime();
-        int[] count = {0};
-        tokens.forEachActive((account, state) -> {
+        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
             activeTokens.apply(account, state.level(), held(state), null);
-            count[0]++;
+            count.increment();
         });
         for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
             apply(overlap.account());
         }
-        log.info("Loaded {} active developer tokens in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded {} active developer tokens in {} ms", count.sum(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
