@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads every active token at start, fast enough for ten million (issue 18): the accounts' id range
- * is cut into {@link #RANGES} slices, each read on its own connection and thread, in a read-only
- * transaction with a fetch size, so that PostgreSQL streams the rows (without a transaction it sends
+ * is cut into {@link #RANGES} slices, each read on its own connection and thread, in a transaction
+ * with a fetch size, so that PostgreSQL streams the rows (without a transaction it sends
  * them all at once) and the slices' rows are decoded and indexed in parallel. Each account is in one
  * slice, so its token and level come from one snapshot; the change feed's catch-up after the load
  * brings every account to its newest state, as with a single scan. The visitor is called from
