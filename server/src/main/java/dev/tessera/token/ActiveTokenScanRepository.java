@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * with a fetch size, so that PostgreSQL streams the rows (without a transaction it sends
  * them all at once) and the slices' rows are decoded and indexed in parallel. Each account is in one
  * slice, so its token and level come from one snapshot; the change feed's catch-up after the load
- * brings every account to its newest state, as with a single scan. The visitor is called from
+ * brings every account to its newest state, as with a single scan. On PostgreSQL the rows come in
+ * the binary format. The visitor is called from
  * several threads at once and must be thread-safe ({@code ActiveTokens} is).
  */
 @Repository
@@ -93,6 +95,11 @@ class ActiveTokenScanRepository {
             try (PreparedStatement s = c.prepareStatement(TokenRepository.ACTIVE_STATE
                     + " WHERE t.active AND t.account_id BETWEEN ? AND ?")) {
                 s.setFetchSize(FETCH_SIZE);
+                if (s.isWrapperFor(PGStatement.class)) {
+                    // A server-prepared statement from the first run: rows come in binary, so digests
+                    // and instants need no parsing from text (hex, dates).
+                    s.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
                 s.setLong(1, from);
                 s.setLong(2, to);
                 try (ResultSet rs = s.executeQuery()) {
