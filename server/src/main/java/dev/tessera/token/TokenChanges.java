@@ -19,16 +19,18 @@ class TokenChanges implements ChangeApplier {
     private static final Logger log = LoggerFactory.getLogger(TokenChanges.class);
 
     private final TokenRepository tokens;
+    private final ActiveTokenScanRepository scans;
     private final RotationRepository rotations;
     private final ActiveTokens activeTokens;
     private final OverlapTerms overlaps;
     private final TokenExpiryPolicy expiry;
     private final TornWrites tornWrites;
 
-    TokenChanges(TokenRepository tokens, RotationRepository rotations, ActiveTokens activeTokens, OverlapTerms overlaps,
-            TokenExpiryPolicy expiry, TornWrites tornWrites) {
+    TokenChanges(TokenRepository tokens, ActiveTokenScanRepository scans, RotationRepository rotations,
+            ActiveTokens activeTokens, OverlapTerms overlaps, TokenExpiryPolicy expiry, TornWrites tornWrites) {
         this.tornWrites = tornWrites;
         this.tokens = tokens;
+        this.scans = scans;
         this.rotations = rotations;
         this.activeTokens = activeTokens;
         this.overlaps = overlaps;
@@ -44,15 +46,15 @@ class TokenChanges implements ChangeApplier {
     public void loadAll() {
         tornWrites.repair();
         long started = System.nanoTime();
-        int[] count = {0};
-        tokens.forEachActive((account, state) -> {
+        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
             activeTokens.apply(account, state.level(), held(state), null);
-            count[0]++;
+            count.increment();
         });
         for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
             apply(overlap.account());
         }
-        log.info("Loaded {} active developer tokens in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded {} active developer tokens in {} ms", count.sum(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

@@ -178,11 +178,11 @@ class TokenRepository {
                 .optional();
     }
 
-    private static final String ACTIVE_STATE = """
+    static final String ACTIVE_STATE = """
             SELECT t.version, t.digest, l.access_level, t.created_at, t.expires_at, t.account_id
             FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id""";
 
-    private static ActiveState activeState(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static ActiveState activeState(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ActiveState(rs.getLong(1), TokenDigest.of(rs.getBytes(2)), AccessLevel.valueOf(rs.getString(3)),
                 rs.getObject(4, OffsetDateTime.class).toInstant(), instant(rs.getObject(5, OffsetDateTime.class)));
     }

@@ -23,5 +23,9 @@
  * OverlapUsage} writes the old token's use and sweeps ended overlaps. {@link dev.tessera.token.TokenExpiries}
  * sets expiries and sends reminders once each (table {@code token_expiry_reminders});
  * {@link dev.tessera.token.TokenEvents} are published for listeners such as webhooks.
+ *
+ * <p><b>Start</b> (issue 18): {@code TokenChanges#loadAll} reads every active token through {@code
+ * ActiveTokenScanRepository}, several streamed scans over slices of the account id range on their own
+ * connections, feeding the index in parallel.
  */
 package dev.tessera.token;

@@ -5,9 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The {@link TokenIndex}'s table: a flat array of grants with open addressing (linear probing, at
- * most half full), each grant holding its digest, so that a lookup reads one slot and, in the usual
- * case, one grant. {@link #find} takes no lock; every other method is called under the index's lock.
+ * The {@link TokenIndex}'s table: a flat array of grants with open addressing (linear probing,
+ * rebuilt at three quarters full to half full, so that ten million tokens take 2^24 slots of four
+ * bytes; issue 18), each grant holding the first 128 bits of its digest, so that a lookup reads one
+ * slot and, in the usual case, one grant. {@link #find} takes no lock; every other method is called under the index's lock.
  * Slots are written with release semantics and read with acquire semantics, so a reader sees a
  * slot's old grant or its new one, complete. A removed grant leaves a tombstone so that probes go on
  * past it; tombstones are swept when the table is rebuilt, in a new array published whole.
@@ -28,8 +29,8 @@ final class GrantTable {
         this.slots = new Grant[capacityFor(expectedTokens)];
     }
 
-    /** The grant of the digest's four words, or {@code null}. Lock-free. */
-    Grant find(long w0, long w1, long w2, long w3) {
+    /** The grant of the digest's first two words, or {@code null}. Lock-free. */
+    Grant find(long w0, long w1) {
         Grant[] table = slots;
         int mask = table.length - 1;
         // (int) w0 is TokenDigest.hashCode().
@@ -38,7 +39,7 @@ final class GrantTable {
             if (grant == null) {
                 return null;
             }
-            if (grant != REMOVED && grant.isFor(w0, w1, w2, w3)) {
+            if (grant != REMOVED && grant.isFor(w0, w1)) {
                 return grant;
             }
         }
@@ -46,10 +47,10 @@ final class GrantTable {
 
     /**
      * Puts a grant whose digest is not in the table into a free slot, rebuilding the table first if
-     * slots in use (grants and tombstones) would be over half.
+     * slots in use (grants and tombstones) would be over three quarters.
      */
     void insert(Grant grant) {
-        if ((live + tombstones + 1) * 2 > slots.length) {
+        if (overFull(live + tombstones + 1, slots.length)) {
             rebuild(capacityFor(live + 1));
         }
         if (place(slots, grant)) {
@@ -101,8 +102,13 @@ final class GrantTable {
         return tombstone;
     }
 
-    /** Slots for {@code tokens} grants at most half full. */
-    private static int capacityFor(int tokens) {
+    /** Whether {@code used} slots of {@code capacity} are over the three quarters a table fills to. */
+    static boolean overFull(int used, int capacity) {
+        return used > capacity - (capacity >>> 2);
+    }
+
+    /** Slots for {@code tokens} grants at most half full: a power of two, 64 or more. */
+    static int capacityFor(int tokens) {
         long wanted = Math.max(MIN_SLOTS, 2L * tokens);
         return (int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1);
     }

@@ -8,7 +8,6 @@ import dev.tessera.token.TokenHasher;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's in-memory index of active developer tokens: digest → {@link Grant}. Reads take no
@@ -19,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A revoked account (issue 15) keeps its version, level and usage window with no findable token.
  *
  * <p>The grants live in a {@link GrantTable}, a flat array with open addressing: a lookup reads one
- * slot and, in the usual case, one grant, where a {@link ConcurrentHashMap} reads a node, a key
+ * slot and, in the usual case, one grant, where a {@code ConcurrentHashMap} reads a node, a key
  * object and then the value, which at a million tokens are each a trip to memory. Writers take this
- * object's lock.
+ * object's lock. A token is identified by the first 128 bits of its digest (an HMAC-SHA-256), which
+ * its grant holds: two of ten million tokens share them with a chance of about 2^-80 (issue 18).
  */
 public final class TokenIndex implements ActiveTokens {
 
@@ -30,15 +30,15 @@ public final class TokenIndex implements ActiveTokens {
     /** The digest of a revoked account's entry in {@link #byAccount}: a grant that is in no slot. */
     private static final TokenDigest NO_TOKEN = new TokenDigest(0, 0, 0, 0);
 
-    // About 150 bytes per active token at a million (benchmarks/RESULTS.md): two to four slots (8-16
-    // bytes), the grant (72) and the by-account map's node and Long (64).
+    // About 61 bytes per active token at ten million (benchmarks/RESULTS.md, issue 18): the grant
+    // (48) and one and a half to three slots of four bytes in each of the two tables.
     /** The grants of every findable token; written under this object's lock. */
     private final GrantTable table;
     /**
      * Each account's current grant: for writers, and for {@link #version}. A revoked account keeps an
      * entry for {@link #NO_TOKEN}, in no slot, with the revoked version, its level and its usage window.
      */
-    private final ConcurrentHashMap<Long, Grant> byAccount;
+    private final AccountTable byAccount;
     /** Each account's rotated-out grant during an overlap (issue 15); guarded by this. */
     private final java.util.HashMap<Long, Grant> rotatedOutGrants = new java.util.HashMap<>();
 
@@ -48,24 +48,23 @@ public final class TokenIndex implements ActiveTokens {
 
     public TokenIndex(int expectedTokens) {
         this.table = new GrantTable(expectedTokens);
-        this.byAccount = new ConcurrentHashMap<>(Math.max(16, (int) (expectedTokens / 0.75f) + 1));
+        this.byAccount = new AccountTable(expectedTokens);
     }
 
     /** The grant of an active token, or {@code null}. Lock-free. */
     public Grant find(TokenDigest digest) {
-        return table.find(digest.w0(), digest.w1(), digest.w2(), digest.w3());
+        return table.find(digest.w0(), digest.w1());
     }
 
     /** {@link #find(TokenDigest)} of a digest's 32 bytes ({@link TokenHasher#digestBytes}), making no object. */
     public Grant find(byte[] digest) {
-        return table.find((long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8), (long) LONGS.get(digest, 16),
-                (long) LONGS.get(digest, 24));
+        return table.find((long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8));
     }
 
 
     @Override
     public synchronized void apply(long managerCustomerId, AccessLevel level, Held active, Held rotatedOut) {
-        Grant held = byAccount.get(managerCustomerId);
+        Grant held = byAccount.find(managerCustomerId);
         if (held != null && (held.version() > active.version()
                 || held.isFor(NO_TOKEN) && held.version() == active.version())) {
             return; // older than what is held, or the very token that was revoked
@@ -80,7 +79,7 @@ public final class TokenIndex implements ActiveTokens {
         }
         drop(held, nextActive, nextOld);
         drop(old, nextActive, nextOld);
-        byAccount.put(managerCustomerId, nextActive);
+        byAccount.put(nextActive);
         if (nextOld == null) {
             rotatedOutGrants.remove(managerCustomerId);
         } else {
@@ -90,7 +89,7 @@ public final class TokenIndex implements ActiveTokens {
 
     @Override
     public synchronized void revoke(long managerCustomerId, long version) {
-        Grant held = byAccount.get(managerCustomerId);
+        Grant held = byAccount.find(managerCustomerId);
         if (held == null || held.version() > version || held.isFor(NO_TOKEN)) {
             return;
         }
@@ -99,7 +98,7 @@ public final class TokenIndex implements ActiveTokens {
         if (old != null) {
             remove(old);
         }
-        byAccount.put(managerCustomerId, held.successor(NO_TOKEN, held.accessLevel(), version, null));
+        byAccount.put(held.successor(NO_TOKEN, held.accessLevel(), version, null));
     }
 
     @Override
@@ -116,7 +115,7 @@ public final class TokenIndex implements ActiveTokens {
      * any overlap. A version not newer than the one held is ignored.
      */
     public synchronized void activate(long managerCustomerId, long version, TokenDigest digest, AccessLevel accessLevel) {
-        Grant held = byAccount.get(managerCustomerId);
+        Grant held = byAccount.find(managerCustomerId);
         if (held == null || held.version() < version) {
             apply(managerCustomerId, accessLevel, new Held(version, digest, null), null);
         }
@@ -159,19 +158,19 @@ public final class TokenIndex implements ActiveTokens {
 
     /** Changes the level of the account's active token, if it has one. */
     public synchronized void changeLevel(long managerCustomerId, AccessLevel accessLevel) {
-        Grant held = byAccount.get(managerCustomerId);
+        Grant held = byAccount.find(managerCustomerId);
         if (held != null) {
-            Grant next = held.successor(held.digest(), accessLevel, held.version(), held.term());
+            Grant next = held.withLevel(accessLevel);
             if (!held.isFor(NO_TOKEN)) {
                 table.replace(held, next);
             }
-            byAccount.put(managerCustomerId, next);
+            byAccount.put(next);
         }
     }
 
     /** The version of the account's active token in this index, or 0 when it holds none. */
     public long version(long managerCustomerId) {
-        Grant grant = byAccount.get(managerCustomerId);
+        Grant grant = byAccount.find(managerCustomerId);
         return grant == null ? 0 : grant.version();
     }
 

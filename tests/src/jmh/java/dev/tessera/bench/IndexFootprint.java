@@ -25,8 +25,10 @@ import org.openjdk.jol.info.GraphLayout;
  * into a fresh index, as {@code TokenChanges} does, then a real start of Tessera on them).
  *
  * <p>Run: {@code mvn -B test-compile exec:exec@footprint -Dfootprint.args="1000000 H2 POSTGRES"}
- * (arguments: tokens, then the databases to load from; none = memory only). Prints one line per
- * figure, prefixed {@code RESULT}.
+ * (arguments: tokens, then the databases to load from; none = memory only; the word {@code START}
+ * skips the query experiments and times only real starts, which load through {@code TokenChanges}
+ * and log "Loaded N active developer tokens in M ms"). Prints one line per figure, prefixed
+ * {@code RESULT}. At 10^7 tokens it needs the exec's -Xmx8g.
  */
 public final class IndexFootprint {
 
@@ -40,12 +42,17 @@ public final class IndexFootprint {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         List<Storage> storages = new ArrayList<>();
+        boolean startOnly = false;
         for (int i = 1; i < args.length; i++) {
-            storages.add(Storage.valueOf(args[i].toUpperCase(Locale.ROOT)));
+            if (args[i].equalsIgnoreCase("START")) {
+                startOnly = true;
+            } else {
+                storages.add(Storage.valueOf(args[i].toUpperCase(Locale.ROOT)));
+            }
         }
         memory(count);
         for (Storage storage : storages) {
-            load(count, storage);
+            load(count, storage, startOnly);
         }
         System.exit(0); // embedded PostgreSQL's and Netty's threads
     }
@@ -74,7 +81,7 @@ public final class IndexFootprint {
         System.out.printf(Locale.ROOT, "RESULT index-heap tokens=%d bytes-per-token=%.1f (heap used after GC, %d -> %d bytes)%n",
                 count, perToken, before, after);
         double jol = Double.NaN;
-        if (count <= 2_000_000) {
+        if (count <= 10_000_000) { // issue 18: JOL at ten million too (a minute and a few GB)
             try {
                 jol = GraphLayout.parseInstance(index).totalSize() / (double) count;
                 System.out.printf(Locale.ROOT, "RESULT index-jol tokens=%d bytes-per-token=%.1f (JOL graph of the index, includes shared enums)%n",
@@ -97,7 +104,7 @@ public final class IndexFootprint {
     }
 
     /** Seeds {@code count} accounts with an active token each, then times loading them. */
-    static double load(int count, Storage storage) throws SQLException {
+    static double load(int count, Storage storage, boolean startOnly) throws SQLException {
         TestDatabase database = TestDatabase.fresh(storage);
         long operator;
         try (RunningTessera tessera = RunningTessera.start(database)) { // migrates, creates the operator
@@ -118,7 +125,7 @@ public final class IndexFootprint {
                 (System.nanoTime() - seedStart) / 1e9);
 
         double best = Double.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < (startOnly ? 0 : 3); run++) {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
                 long started = System.nanoTime();
                 TokenIndex index = new TokenIndex();
@@ -140,7 +147,7 @@ public final class IndexFootprint {
             }
         }
         // An experiment for the loader: two connections, each loading one half (MOD on the id).
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < (startOnly ? 0 : 2); run++) {
             TokenIndex index = new TokenIndex();
             long started = System.nanoTime();
             Thread[] loaders = new Thread[2];
@@ -176,11 +183,13 @@ public final class IndexFootprint {
             System.out.printf(Locale.ROOT, "RESULT load-query-2-threads storage=%s tokens=%d run=%d seconds=%.2f%n",
                     storage, index.size(), run + 1, (System.nanoTime() - started) / 1e9);
         }
-        long started = System.nanoTime();
-        try (RunningTessera tessera = RunningTessera.start(database)) {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "RESULT start storage=%s tokens-in-index=%d seconds-to-ready=%.2f%n",
-                    storage, tessera.bean(TokenIndex.class).size(), seconds);
+        for (int run = 0; run < (startOnly ? 2 : 1); run++) {
+            long started = System.nanoTime();
+            try (RunningTessera tessera = RunningTessera.start(database)) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "RESULT start storage=%s tokens-in-index=%d seconds-to-ready=%.2f%n",
+                        storage, tessera.bean(TokenIndex.class).size(), seconds);
+            }
         }
         return best;
     }
