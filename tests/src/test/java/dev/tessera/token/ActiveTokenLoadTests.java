@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 18: at start every active token is loaded by parallel scans over slices of the account id
  * range; accounts spread over the whole range (so every slice has some, and the ends are the range's
- * bounds) are all in the index afterwards with their level and version, and an account whose token is
- * not active is not.
+ * bounds) are all in the index afterwards with their level and version, and an account whose token
+ * was revoked is not.
  */
 class ActiveTokenLoadTests {
 
@@ -63,9 +63,13 @@ class ActiveTokenLoadTests {
                 + " FROM (" + ids + ") r").update();
         jdbc.sql("INSERT INTO token_lineages (account_id, access_level, version, reset_count, issued_at) "
                 + "SELECT id, 'STANDARD', 3, 2, CURRENT_TIMESTAMP FROM (" + ids + ") r").update();
-        jdbc.sql("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at) "
-                + "SELECT id, 3, " + digest + ", 'ABcd…STUv', id <> " + (FIRST + 7 * STEP) + ", CASE WHEN id = "
-                + (FIRST + 7 * STEP) + " THEN NULL ELSE id END, CURRENT_TIMESTAMP FROM (" + ids + ") r").update();
+        // account 7's token was revoked (a committed state with no active token; see TornWrites)
+        long revoked = FIRST + 7 * STEP;
+        jdbc.sql("INSERT INTO developer_tokens (account_id, version, digest, masked, active, active_account_id, created_at,"
+                + " replaced_at, revoked_at) SELECT id, 3, " + digest + ", 'ABcd…STUv', id <> " + revoked + ", CASE WHEN id = "
+                + revoked + " THEN NULL ELSE id END, CURRENT_TIMESTAMP, CASE WHEN id = " + revoked
+                + " THEN CURRENT_TIMESTAMP END, CASE WHEN id = " + revoked + " THEN CURRENT_TIMESTAMP END FROM (" + ids + ") r")
+                .update();
     }
 
     private static byte[] sha256(long account) throws NoSuchAlgorithmException {
