@@ -33,18 +33,21 @@ public class TokenStates {
     public record PreviousToken(long managerCustomerId, long version, TokenDigest digest, AccessLevel level,
             long endsAtMillis) {}
 
-    /** The account's previous token while a rotation's overlap runs, else empty. */
-    public Optional<PreviousToken> previous(long managerCustomerId) {
-        return rotations.openOverlap(managerCustomerId).flatMap(overlap -> tokens.activeState(managerCustomerId)
-                .map(state -> new PreviousToken(managerCustomerId, overlap.version(), overlap.digest(), state.level(),
-                        Math.min(overlap.until().toEpochMilli(), expiry.expiryMillis(overlap.createdAt(), overlap.expiresAt())))));
+    /** The previous token of {@code active}'s account while a rotation's overlap runs, else empty. */
+    public Optional<PreviousToken> previous(ActiveToken active) {
+        return rotations.openOverlap(active.managerCustomerId()).map(overlap -> previous(overlap, active.level()));
     }
 
     /** Streams the previous token of every account whose rotation's overlap runs. */
     public void forEachPrevious(Consumer<PreviousToken> action) {
         for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
-            previous(overlap.account()).ifPresent(action);
+            tokens.activeState(overlap.account()).ifPresent(state -> action.accept(previous(overlap, state.level())));
         }
+    }
+
+    private PreviousToken previous(RotationRepository.Overlap overlap, AccessLevel level) {
+        return new PreviousToken(overlap.account(), overlap.version(), overlap.digest(), level,
+                Math.min(overlap.until().toEpochMilli(), expiry.expiryMillis(overlap.createdAt(), overlap.expiresAt())));
     }
 
     /**

@@ -107,7 +107,7 @@ public class VerifierFeed {
                     var state = tokens.active(change.subject());
                     if (state.isPresent()) {
                         // the previous token first: a token that turns from active to previous stays findable
-                        var previous = tokens.previous(change.subject());
+                        var previous = tokens.previous(state.get());
                         if (previous.isPresent()) {
                             writePrevious(out, previous.get());
                         } else {
