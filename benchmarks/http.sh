@@ -7,11 +7,19 @@
 #   sudo benchmarks/http.sh              # from the repository root; installs its Debian packages
 #   DURATION=30 CONNECTIONS=64 benchmarks/http.sh
 #   MODES=unpinned THREADS=2 CONNECTIONS=64 DURATION=15 WARMUP=5 benchmarks/http.sh   # issue 18's harness
+#   CLUSTER=1 SPRING=0 benchmarks/http.sh   # issue 11: also a node of a three-node cluster on PostgreSQL
 #
 # Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
 # by a timeout. CPUs, per mode of $MODES: "pinned" (on a machine with >= 2 CPUs every server runs on
 # CPU $SERVER_CPUS (taskset) and wrk on CPU $WRK_CPUS), then "unpinned" (servers and wrk on all CPUs,
 # as the scheduler likes), with the same threads, connections and duration for all.
+#
+# CLUSTER=1 (issue 11) adds a target: the data plane of node 1 of three Tessera nodes on one
+# PostgreSQL (Debian's server, in this run's temporary directory), with the cluster machinery live:
+# the lease renewed against the database, the change feed's follower, two more nodes. It is measured in
+# the same rounds as the single node (H2), so the two can be compared. While one Tessera is measured
+# the other's JVMs are stopped (SIGSTOP), so neither measurement pays for the other's idle work; a
+# thawed node renews its lease before its warm-up.
 set -euo pipefail
 
 if [[ -z "${HTTP_SH_BOUNDED:-}" ]]; then
@@ -28,6 +36,7 @@ ROUNDS=${ROUNDS:-5}          # every target once per round, interleaved; the tab
 MODES=${MODES:-pinned unpinned}
 PINNED=1
 SPRING=${SPRING:-1}          # also load Tessera's main port (Spring MVC), for reference
+CLUSTER=${CLUSTER:-0}        # also a node of a three-node cluster on PostgreSQL (issue 11)
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVER_CPUS=${SERVER_CPUS:-0}
@@ -41,10 +50,12 @@ JAVA_BIN=${JAVA_BIN:-java}
 # that runs stay comparable.
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -Xmn640m}
 PORT_MAIN=18080 PORT_DATA=18081 PORT_STATIC=18090 PORT_KEYAUTH=18091 PORT_REDIS=16379
+PORT_PG=15432 # and, with CLUSTER=1, nodes n = 1..3 on 1818n (main) and 1819n (data plane)
 
 WORK=$(mktemp -d /tmp/tessera-http-bench.XXXXXX)
 PIDS=()
 cleanup() {
+    ((${#PIDS[@]})) && kill -CONT "${PIDS[@]}" 2>/dev/null || true # a stopped process cannot stop
     for pid in "${PIDS[@]}"; do
         kill "$pid" 2>/dev/null || true
     done
@@ -72,6 +83,8 @@ command -v nginx >/dev/null || need+=(nginx-light)
 [[ -f /usr/share/lua/5.1/resty/lrucache.lua ]] || need+=(lua-resty-lrucache)
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v redis-cli >/dev/null || need+=(redis-tools)
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+if [[ $CLUSTER == 1 && -z "$(pg_bin)" ]]; then need+=(postgresql); fi
 if ((${#need[@]})); then
     log "installing ${need[*]}"
     apt-get update -qq
@@ -95,7 +108,7 @@ start() { # start <cpus> <command...>: runs it in the background on those CPUs a
     if [[ $(nproc) -ge 2 ]] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@" & else "$@" & fi
     PIDS+=($!)
 }
-for port in 18080 18081 18090 18091 16379; do
+for port in 18080 18081 18090 18091 16379 15432 18181 18182 18183 18191 18192 18193; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Port $port is in use; stop what listens there first." >&2
         exit 1
@@ -125,28 +138,92 @@ start "$SERVER_CPUS" "$JAVA_BIN" $JAVA_OPTS -jar "$JAR" \
     --tessera.data-plane-address=127.0.0.1 --tessera.data-plane-port=$PORT_DATA \
     --tessera.data-dir="$WORK/data" --tessera.admin-email=$ADMIN --tessera.admin-password=$ADMIN_PASSWORD \
     >"$WORK/tessera.log" 2>&1
+SINGLE_PIDS=("${PIDS[-1]}")
 wait_port $PORT_MAIN
 wait_port $PORT_DATA
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-API="http://127.0.0.1:$PORT_MAIN/api/v1"
-curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d '{"email":"owner@bench.test","password":"owner-password-123"}' "$API/users" >/dev/null
-CUSTOMER=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
-    -d '{"name":"Bench MCC","companyName":"Bench Ltd","companyUrl":"https://bench.example","apiContactEmail":"api@bench.example"}' \
-    "$API/manager-accounts" | json_field customerId)
-TOKEN=$(curl -fsS -u owner@bench.test:owner-password-123 -X POST "$API/manager-accounts/$CUSTOMER/developer-token" | json_field developerToken)
-# STANDARD access has no daily operation limit: the load measures the check, not the quota.
-for level in BASIC STANDARD; do
-    APPLICATION=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
-        -d "{\"requestedLevel\":\"$level\",\"useCase\":\"benchmark\",\"expectedDailyOperations\":100000000,\"companyUrl\":\"https://bench.example\"}" \
-        "$API/manager-accounts/$CUSTOMER/access-applications" | json_field id)
-    curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"reason":"benchmark"}' \
-        "$API/access-applications/$APPLICATION:approve" >/dev/null
-done
+# provision <main port>: an owner, a manager account at BASIC then STANDARD access and its token; prints the token
+provision() {
+    local api="http://127.0.0.1:$1/api/v1" customer token level application
+    curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+        -d '{"email":"owner@bench.test","password":"owner-password-123"}' "$api/users" >/dev/null
+    customer=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
+        -d '{"name":"Bench MCC","companyName":"Bench Ltd","companyUrl":"https://bench.example","apiContactEmail":"api@bench.example"}' \
+        "$api/manager-accounts" | json_field customerId)
+    token=$(curl -fsS -u owner@bench.test:owner-password-123 -X POST "$api/manager-accounts/$customer/developer-token" | json_field developerToken)
+    # STANDARD access has no daily operation limit: the load measures the check, not the quota.
+    for level in BASIC STANDARD; do
+        application=$(curl -fsS -u owner@bench.test:owner-password-123 -H 'Content-Type: application/json' \
+            -d "{\"requestedLevel\":\"$level\",\"useCase\":\"benchmark\",\"expectedDailyOperations\":100000000,\"companyUrl\":\"https://bench.example\"}" \
+            "$api/manager-accounts/$customer/access-applications" | json_field id)
+        curl -fsS -u "$ADMIN:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"reason":"benchmark"}' \
+            "$api/access-applications/$application:approve" >/dev/null
+    done
+    echo "$customer $token"
+}
+read -r CUSTOMER TOKEN < <(provision $PORT_MAIN)
 INVALID=AAAAAAAAAAAAAAAAAAAAAA
 check=$(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $TOKEN" "http://127.0.0.1:$PORT_DATA/v1/forward-auth")
 [[ $check == 200 ]] || { echo "Tessera refused its own token ($check)" >&2; exit 1; }
+
+# --- (a') with CLUSTER=1: three Tessera nodes on one PostgreSQL --------------------------------------
+CLUSTER_PIDS=()
+if [[ $CLUSTER == 1 ]]; then
+    PG=$(pg_bin)
+    AS_POSTGRES=() # PostgreSQL refuses to run as root
+    [[ $(id -u) == 0 ]] && AS_POSTGRES=(setpriv --reuid=postgres --regid=postgres --clear-groups)
+    chmod 711 "$WORK"
+    mkdir -p "$WORK/pg"
+    [[ $(id -u) == 0 ]] && chown postgres "$WORK/pg"
+    log "starting PostgreSQL ($PG) on 127.0.0.1:$PORT_PG and three Tessera nodes on it (CPU $SERVER_CPUS)"
+    "${AS_POSTGRES[@]}" "$PG/initdb" -D "$WORK/pg/data" -U tessera --auth=trust -E UTF8 >"$WORK/pg/initdb.log" 2>&1
+    start "$SERVER_CPUS" "${AS_POSTGRES[@]}" "$PG/postgres" -D "$WORK/pg/data" -p $PORT_PG -k "$WORK/pg" \
+        -c listen_addresses=127.0.0.1 -c max_connections=100 >"$WORK/pg/postgres.log" 2>&1
+    wait_port $PORT_PG
+    "$PG/createdb" -h 127.0.0.1 -p $PORT_PG -U tessera tessera
+    PEPPER=$(head -c 32 /dev/urandom | base64)
+    for n in 1 2 3; do
+        opts=$JAVA_OPTS
+        ((n == 1)) || opts="-Xmx256m" # the measured node has the single node's heap; the others only follow
+        start "$SERVER_CPUS" env TESSERA_TOKEN_PEPPER="$PEPPER" "$JAVA_BIN" $opts -jar "$JAR" \
+            --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PORT_PG/tessera" --spring.datasource.username=tessera \
+            --server.address=127.0.0.1 --server.port=1818$n \
+            --tessera.data-plane-address=127.0.0.1 --tessera.data-plane-port=1819$n \
+            --tessera.cluster.node-name=node-$n --tessera.data-dir="$WORK/node-$n" \
+            --tessera.admin-email=$ADMIN --tessera.admin-password=$ADMIN_PASSWORD >"$WORK/node-$n.log" 2>&1
+        CLUSTER_PIDS+=("${PIDS[-1]}")
+        wait_port 1818$n # one at a time: the first creates the schema
+        wait_port 1819$n
+    done
+    read -r _ CLUSTER_TOKEN < <(provision 18181)
+    for n in 1 2 3; do
+        check=$(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $CLUSTER_TOKEN" "http://127.0.0.1:1819$n/v1/forward-auth")
+        [[ $check == 200 ]] || { echo "cluster node $n refused the token issued through node 1 ($check)" >&2; exit 1; }
+    done
+fi
+
+# only <group>: lets that Tessera run and stops the other's JVMs (CLUSTER=1; "none" stops both)
+only() {
+    [[ $CLUSTER == 1 ]] || return 0
+    local go=() halt=()
+    case $1 in
+        single) go=("${SINGLE_PIDS[@]}") halt=("${CLUSTER_PIDS[@]}") ;;
+        cluster) go=("${CLUSTER_PIDS[@]}") halt=("${SINGLE_PIDS[@]}") ;;
+        none) halt=("${SINGLE_PIDS[@]}" "${CLUSTER_PIDS[@]}") ;;
+    esac
+    ((${#halt[@]})) && kill -STOP "${halt[@]}"
+    ((${#go[@]})) || return 0
+    kill -CONT "${go[@]}"
+    local port=$PORT_DATA token=$TOKEN
+    [[ $1 == cluster ]] && port=18191 token=$CLUSTER_TOKEN
+    for _ in $(seq 1 100); do # a thawed node renews its lease first: up to 10 s
+        [[ $(curl -s -o /dev/null -w '%{http_code}' -H "developer-token: $token" "http://127.0.0.1:$port/v1/forward-auth") == 200 ]] && return 0
+        sleep 0.1
+    done
+    echo "Tessera ($1) did not serve again after it was thawed" >&2
+    exit 1
+}
 
 # --- (b) nginx static 200, (c) nginx + Lua + Redis key-auth --------------------------------------
 log "starting redis-server on 127.0.0.1:$PORT_REDIS and nginx on $PORT_STATIC (static) and $PORT_KEYAUTH (key-auth)"
@@ -265,6 +342,13 @@ pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -
     "http://127.0.0.1:$PORT_DATA/v1/forward-auth" >/dev/null
 pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -H "developer-token: $INVALID" \
     "http://127.0.0.1:$PORT_DATA/v1/forward-auth" >/dev/null
+if [[ $CLUSTER == 1 ]]; then
+    only cluster
+    pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -H "developer-token: $CLUSTER_TOKEN" \
+        "http://127.0.0.1:18191/v1/forward-auth" >/dev/null
+    pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2 + 1))s" -H "developer-token: $INVALID" \
+        "http://127.0.0.1:18191/v1/forward-auth" >/dev/null
+fi
 
 RESULTS=$WORK/results.txt
 : >"$RESULTS"
@@ -280,10 +364,18 @@ for mode in $MODES; do
         for kind in valid invalid; do
             token=$TOKEN
             [[ $kind == invalid ]] && token=$INVALID
+            only single
             run "$mode/tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
+            if [[ $SPRING == 1 ]]; then run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
+            if [[ $CLUSTER == 1 ]]; then
+                only cluster
+                cluster_token=$CLUSTER_TOKEN
+                [[ $kind == invalid ]] && cluster_token=$INVALID
+                run "$mode/tessera-netty-cluster3/$kind" 18191 "$cluster_token" >>"$RESULTS"
+            fi
+            only none
             run "$mode/nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
             run "$mode/nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
-            if [[ $SPRING == 1 ]]; then run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
         done
         log "$mode round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     done
@@ -312,7 +404,11 @@ for mode in dict.fromkeys(name.split("/")[0] for name in rows):
     for kind in ("valid", "invalid"):
         t = rows[f"{mode}/tessera-netty/{kind}"]; c = rows[f"{mode}/nginx-static/{kind}"]; k = rows[f"{mode}/nginx-lua-redis-keyauth/{kind}"]
         s = rows.get(f"{mode}/tessera-spring-main-port/{kind}")
+        cl = rows.get(f"{mode}/tessera-netty-cluster3/{kind}")
         spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
         print(f"{mode:8} {kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
               f"p50 Tessera {t[1]:.0f} µs vs key-auth {k[1]:.0f} µs, p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
+        if cl:
+            print(f"{mode:8} {kind:7} token, medians: three-node cluster / single node = {cl[0]/t[0]:.3f}x req/s, "
+                  f"p50 {cl[1]:.0f} vs {t[1]:.0f} µs, p99 {cl[2]:.0f} vs {t[2]:.0f} µs")
 PY

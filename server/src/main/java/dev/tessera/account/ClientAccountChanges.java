@@ -26,8 +26,9 @@ class ClientAccountChanges implements ChangeApplier {
     }
 
     @Override
-    public void loadAll() {
+    public long loadAll(long head) {
         accounts.forEachClient(client -> directory.register(client.customerId().value(), client.testAccount()));
+        return head;
     }
 
     @Override

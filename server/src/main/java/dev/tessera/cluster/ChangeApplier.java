@@ -11,8 +11,12 @@ public interface ChangeApplier {
 
     ChangeKind kind();
 
-    /** Loads the whole current state (a snapshot). */
-    void loadAll();
+    /**
+     * Loads the whole state: the current one, as of change {@code head} or later, answering
+     * {@code head}; or a saved one as of an earlier change, answering that change's sequence, after
+     * which the node replays the log (issue 18).
+     */
+    long loadAll(long head);
 
     /** Brings the subject's state in memory up to the database's. */
     void apply(long subject);

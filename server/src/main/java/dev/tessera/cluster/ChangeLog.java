@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its dedicated connection, so they work, or fail, with the connection that carries its
  * notifications. Times of leases are the database's, in epoch milliseconds.
  */
-final class ChangeLog {
+public final class ChangeLog {
 
     static final String CHANGES_CHANNEL = "tessera_changes";
     static final String ACKS_CHANNEL = "tessera_acks";
@@ -42,6 +42,18 @@ final class ChangeLog {
 
     boolean postgres() {
         return postgres;
+    }
+
+    /**
+     * When change {@code seq} was committed, in microseconds since the epoch, or empty when the log
+     * does not hold it (never appended, or pruned): how a state saved as of a change is matched with
+     * this database's log before it is used (issue 18).
+     */
+    public java.util.OptionalLong committedAtMicros(long seq) {
+        return jdbc.sql("SELECT committed_at FROM change_log WHERE seq = ?").param(seq).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant)
+                .map(at -> java.util.OptionalLong.of(at.getEpochSecond() * 1_000_000L + at.getNano() / 1000))
+                .orElse(java.util.OptionalLong.empty());
     }
 
     /** Appends a change in the caller's transaction and answers its sequence; see the migration for why it is gapless. */

@@ -119,11 +119,8 @@ public final class ClusterNode implements SmartLifecycle {
             feed.open();
             long head = ChangeLog.head(feed.get());
             long started = System.nanoTime();
-            for (ChangeApplier applier : appliers.values()) {
-                applier.loadAll();
-            }
-            appliedSeq = head;
-            log.info("Cluster node {} loaded its state at change {} in {} ms", name, head,
+            appliedSeq = loadAll(head);
+            log.info("Cluster node {} loaded its state at change {} in {} ms", name, appliedSeq,
                     (System.nanoTime() - started) / 1_000_000);
             changes.forgetOtherNodesOnEmbedded(feed.get(), nodeId);
             changes.prune(feed.get());
@@ -206,10 +203,16 @@ public final class ClusterNode implements SmartLifecycle {
     private void reload() throws SQLException {
         long head = ChangeLog.head(feed.get());
         log.warn("Cluster node {} is behind the change log's retention; reloading its state", name);
+        appliedSeq = loadAll(head);
+    }
+
+    /** Every applier's state, as of the oldest change any of them answers (the log after it is replayed). */
+    private long loadAll(long head) {
+        long
         for (ChangeApplier applier : appliers.values()) {
-            applier.loadAll();
+            from = Math.min(from, applier.loadAll(head));
         }
-        appliedSeq = head;
+        return from;
     }
 
     private static void sleep(long millis) {

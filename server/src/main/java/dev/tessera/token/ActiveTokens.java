@@ -41,4 +41,26 @@ public interface ActiveTokens {
      * newer version (the account's next token) makes it active again; its usage so far stays counted.
      */
     void revoke(long managerCustomerId, long version);
+
+    /** An account's active token as the index holds it, for {@link #forEachActive}. */
+    @FunctionalInterface
+    interface ActiveVisitor {
+        /**
+         * @param digest0 the digest's first eight bytes; {@code digest1} the next eight: the index
+         *     keeps the first 128 bits of a digest, which identify a token among ten million
+         * @param endsAtMillis the token's expiry, or {@link Long#MAX_VALUE} when it has none
+         */
+        void visit(long managerCustomerId, AccessLevel accessLevel, long version, long digest0, long digest1,
+                long endsAtMillis);
+    }
+
+    /**
+     * Calls the visitor with every account's active token (not a revoked account's, not a rotated-out
+     * token) on the calling thread, taking no lock: changes applied meanwhile may show or not, each
+     * account's entry seen whole, as it was before or after a change (issue 18's saved index).
+     */
+    void forEachActive(ActiveVisitor visitor);
+
+    /** Makes room for {@code tokens} more tokens at once, before loading them one by one. */
+    void reserve(int tokens);
 }

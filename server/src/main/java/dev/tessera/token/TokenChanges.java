@@ -25,10 +25,15 @@ class TokenChanges implements ChangeApplier {
     private final OverlapTerms overlaps;
     private final TokenExpiryPolicy expiry;
     private final TornWrites tornWrites;
+    private final IndexSnapshots snapshots;
+    /** Whether the index was loaded once: a saved copy is for an empty index, at start. */
+    private boolean loaded;
 
     TokenChanges(TokenRepository tokens, ActiveTokenScanRepository scans, RotationRepository rotations,
-            ActiveTokens activeTokens, OverlapTerms overlaps, TokenExpiryPolicy expiry, TornWrites tornWrites) {
+            ActiveTokens activeTokens, OverlapTerms overlaps, TokenExpiryPolicy expiry, TornWrites tornWrites,
+            IndexSnapshots snapshots) {
         this.tornWrites = tornWrites;
+        this.snapshots = snapshots;
         this.tokens = tokens;
         this.scans = scans;
         this.rotations = rotations;
@@ -42,19 +47,43 @@ class TokenChanges implements ChangeApplier {
         return ChangeKind.TOKEN;
     }
 
+    /**
+     * At start, from the saved index when {@link IndexSnapshots} finds it usable (the node then replays
+     * the log after its change), else every active token from the database. Open overlaps always come
+     * from the database. A repaired torn write changed tokens without a change of the feed, so the
+     * saved index is not used after one.
+     */
     @Override
-    public void loadAll() {
-        tornWrites.repair();
+    public long loadAll(long head) {
+        boolean repaired = tornWrites.repair() > 0;
         long started = System.nanoTime();
-        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
-        scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
-            activeTokens.apply(account, state.level(), held(state), null);
-            count.increment();
-        });
+        long current = head;
+        boolean restored = false;
+        if (!loaded && !repaired) {
+            try {
+                java.util.OptionalLong saved = snapshots.restore(activeTokens, head);
+                restored = saved.isPresent();
+                current = saved.orElse(head);
+            } catch (IndexSnapshots.PartlyRestored e) {
+                current = e.sequence();
+            }
+        }
+        loaded = true;
+        if (!restored) {
+            java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+            scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
+                activeTokens.apply(account, state.level(), held(state), null);
+                count.increment();
+            });
+            log.info("Loaded {} active developer tokens in {} ms", count.sum(), (System.nanoTime() - started) / 1_000_000);
+        }
         for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
             apply(overlap.account());
         }
-        log.info("Loaded {} active developer tokens in {} ms", count.sum(), (System.nanoTime() - started) / 1_000_000);
+        if (restored) {
+            log.info("Loaded the saved token index in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        return current;
     }
 
     @Override

@@ -49,18 +49,39 @@ final class AccountTable {
             }
         }
         if (GrantTable.overFull(accounts + 1, table.length)) {
-            Grant[] next = new Grant[GrantTable.capacityFor(accounts + 1)];
-            for (Grant held : table) {
-                if (held != null) {
-                    place(next, held);
-                }
-            }
-            place(next, grant);
-            slots = next;
-        } else {
-            place(table, grant);
+            grow(GrantTable.capacityFor(accounts + 1));
         }
+        place(slots, grant);
         accounts++;
+    }
+
+    /** Calls {@code action} with every grant held, taking no lock: grants put meanwhile may show or not. */
+    void forEach(java.util.function.Consumer<Grant> action) {
+        Grant[] table = slots;
+        for (int i = 0; i < table.length; i++) {
+            Grant grant = (Grant) SLOT.getAcquire(table, i);
+            if (grant != null) {
+                action.accept(grant);
+            }
+        }
+    }
+
+    /** Grows the table now if {@code more} accounts would fill it over three quarters. */
+    void reserve(int more) {
+        long wanted = (long) accounts + more;
+        if (GrantTable.overFull((int) Math.min(Integer.MAX_VALUE, wanted), slots.length)) {
+            grow(GrantTable.capacityFor((int) Math.min(1 << 29, wanted)));
+        }
+    }
+
+    private void grow(int capacity) {
+        Grant[] next = new Grant[capacity];
+        for (Grant held : slots) {
+            if (held != null) {
+                place(next, held);
+            }
+        }
+        slots = next;
     }
 
     private static void place(Grant[] table, Grant grant) {

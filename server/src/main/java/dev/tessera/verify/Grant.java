@@ -106,6 +106,11 @@ public final class Grant implements Verdict {
         return new Grant(k0, k1, managerCustomerId, level, version(), term, usage);
     }
 
+    /** Hands this grant, with the given end, to a visitor of the index's active tokens. */
+    void visit(dev.tessera.token.ActiveTokens.ActiveVisitor visitor, long endsAtMillis) {
+        visitor.visit(managerCustomerId, accessLevel(), version(), k0, k1, endsAtMillis);
+    }
+
     /** Whether this is the grant of the token with {@code digest}: its first 16 bytes, compared in constant time. */
     boolean isFor(TokenDigest digest) {
         return isFor(digest.w0(), digest.w1());

@@ -75,6 +75,14 @@ final class GrantTable {
         }
     }
 
+    /** Rebuilds the table now if {@code more} grants would fill it over three quarters, so that inserting them rebuilds nothing. */
+    void reserve(int more) {
+        long wanted = (long) live + tombstones + more;
+        if (overFull((int) Math.min(Integer.MAX_VALUE, wanted), slots.length)) {
+            rebuild(capacityFor((int) Math.min(1 << 29, (long) live + more)));
+        }
+    }
+
     /** Copies the live grants into a new table of {@code capacity} slots (no tombstones) and publishes it. */
     private void rebuild(int capacity) {
         Grant[] next = new Grant[Math.max(capacity, slots.length)];

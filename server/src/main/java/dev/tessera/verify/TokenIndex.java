@@ -168,6 +168,22 @@ public final class TokenIndex implements ActiveTokens {
         }
     }
 
+    @Override
+    public void forEachActive(ActiveVisitor visitor) {
+        byAccount.forEach(grant -> {
+            if (!grant.isFor(NO_TOKEN)) {
+                dev.tessera.token.TokenTerm term = grant.term();
+                grant.visit(visitor, term == null ? Long.MAX_VALUE : term.endsAtMillis());
+            }
+        });
+    }
+
+    @Override
+    public synchronized void reserve(int tokens) {
+        table.reserve(tokens);
+        byAccount.reserve(tokens);
+    }
+
     /** The version of the account's active token in this index, or 0 when it holds none. */
     public long version(long managerCustomerId) {
         Grant grant = byAccount.find(managerCustomerId);

@@ -14,10 +14,12 @@ import java.util.Map;
  * keep-alive), with an API key ({@code Authorization: Bearer}) and with HTTP Basic (a bcrypt per
  * call). Resets run one after another on one account, alternating key and Basic in blocks of 50 so
  * both see the same machine; prints p50, p99 and the mean of each. H2 with Tessera's durable
- * setting ({@code WRITE_DELAY=0}) unless POSTGRES is given.
+ * setting ({@code WRITE_DELAY=0}) unless POSTGRES is given. With a third argument above 1 (PostgreSQL,
+ * issue 11), that many nodes share the database and every reset's answer must name all of them as
+ * having applied it: the end-to-end figure of a reset on a cluster.
  *
  * <p>Run: {@code mvn -B test-compile exec:exec@http-reset-latency -Dhttp-reset-latency.args="1000 H2"}
- * (resets per credential, H2 or POSTGRES).
+ * (resets per credential, H2 or POSTGRES, nodes).
  */
 public final class HttpResetLatency {
 
@@ -28,7 +30,16 @@ public final class HttpResetLatency {
     public static void main(String[] args) {
         int resets = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Storage storage = args.length > 1 ? Storage.valueOf(args[1].toUpperCase(Locale.ROOT)) : Storage.H2;
-        try (RunningTessera tessera = RunningTessera.start(TestDatabase.fresh(storage), "logging.level.root=WARN")) {
+        int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        if (nodes > 1 && storage != Storage.POSTGRES) {
+            throw new IllegalArgumentException("Several nodes share a PostgreSQL database only");
+        }
+        TestDatabase database = TestDatabase.fresh(storage);
+        java.util.List<RunningTessera> others = new java.util.ArrayList<>();
+        try (RunningTessera tessera = RunningTessera.start(database, "logging.level.root=WARN")) {
+            for (int i = 1; i < nodes; i++) {
+                others.add(RunningTessera.start(database, "logging.level.root=WARN"));
+            }
             Scenario scenario = new Scenario(tessera);
             Scenario.Account account = scenario.account("automation");
             scenario.issueToken(account);
@@ -38,38 +49,43 @@ public final class HttpResetLatency {
             Api key = tessera.api().header("Authorization", "Bearer " + created.text("apiKey"));
             String path = account.path() + "/developer-token:reset";
             for (int i = 0; i < 300; i++) {
-                reset(key, path);
-                reset(basic, path);
+                reset(key, path, nodes);
+                reset(basic, path, nodes);
             }
             long[] withKey = new long[resets];
             long[] withBasic = new long[resets];
             for (int done = 0; done < resets; done += BLOCK) {
                 for (int i = done; i < Math.min(resets, done + BLOCK); i++) {
-                    withKey[i] = reset(key, path);
+                    withKey[i] = reset(key, path, nodes);
                 }
                 for (int i = done; i < Math.min(resets, done + BLOCK); i++) {
-                    withBasic[i] = reset(basic, path);
+                    withBasic[i] = reset(basic, path, nodes);
                 }
             }
-            print("API key   ", storage, withKey);
-            print("HTTP Basic", storage, withBasic);
+            print("API key   ", storage, nodes, withKey);
+            print("HTTP Basic", storage, nodes, withBasic);
+        } finally {
+            others.forEach(RunningTessera::close);
         }
     }
 
-    private static long reset(Api api, String path) {
+    private static long reset(Api api, String path, int nodes) {
         long start = System.nanoTime();
         Api.Reply reply = api.post(path, null);
         long nanos = System.nanoTime() - start;
         if (reply.status() != 200) {
             throw new IllegalStateException("reset failed: " + reply.status());
         }
+        if (reply.json().at("/propagation/acknowledged").size() != nodes) {
+            throw new IllegalStateException("a reset returned before every node applied it: " + reply.json().get("propagation"));
+        }
         return nanos;
     }
 
-    private static void print(String label, Storage storage, long[] nanos) {
+    private static void print(String label, Storage storage, int nodes, long[] nanos) {
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "reset over HTTP with %s on %s: %d resets, p50 %.2f ms, p99 %.2f ms, mean %.2f ms%n",
-                label, storage, nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+        System.out.printf(Locale.ROOT, "reset over HTTP with %s on %s, %d node(s): %d resets, p50 %.2f ms, p99 %.2f ms, mean %.2f ms%n",
+                label, storage, nodes, nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
                 Arrays.stream(nanos).average().orElseThrow() / 1e6);
     }
 }

@@ -27,7 +27,8 @@ import org.openjdk.jol.info.GraphLayout;
  * <p>Run: {@code mvn -B test-compile exec:exec@footprint -Dfootprint.args="1000000 H2 POSTGRES"}
  * (arguments: tokens, then the databases to load from; none = memory only; the word {@code START}
  * skips the query experiments and times only real starts, which load through {@code TokenChanges}
- * and log "Loaded N active developer tokens in M ms"). Prints one line per figure, prefixed
+ * and log "Loaded N active developer tokens in M ms": the first from the database, the next two from
+ * the index the first saved at shutdown). Prints one line per figure, prefixed
  * {@code RESULT}. At 10^7 tokens it needs the exec's -Xmx8g.
  */
 public final class IndexFootprint {
@@ -183,12 +184,23 @@ public final class IndexFootprint {
             System.out.printf(Locale.ROOT, "RESULT load-query-2-threads storage=%s tokens=%d run=%d seconds=%.2f%n",
                     storage, index.size(), run + 1, (System.nanoTime() - started) / 1e9);
         }
-        for (int run = 0; run < (startOnly ? 2 : 1); run++) {
+        // The first start loads from the database; its one reset (a change of the feed, which the seeded
+        // rows were not) gives the index it saves at shutdown a change to be matched with; later starts
+        // load that saved index (issue 18) and replay the log after it. Their log says which.
+        for (int run = 0; run < (startOnly ? 3 : 1); run++) {
             long started = System.nanoTime();
             try (RunningTessera tessera = RunningTessera.start(database)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "RESULT start storage=%s tokens-in-index=%d seconds-to-ready=%.2f%n",
                         storage, tessera.bean(TokenIndex.class).size(), seconds);
+                if (run == 0) {
+                    tessera.bean(dev.tessera.token.DeveloperTokens.class).reset(
+                            dev.tessera.account.CustomerId.parse(Long.toString(Tokens.FIRST_ACCOUNT)),
+                            new dev.tessera.audit.Actor(RunningTessera.OPERATOR_EMAIL, "127.0.0.1"), "benchmark");
+                }
+                long stopping = System.nanoTime();
+                tessera.close();
+                System.out.printf(Locale.ROOT, "RESULT stop storage=%s seconds=%.2f%n", storage, (System.nanoTime() - stopping) / 1e9);
             }
         }
         return best;
