@@ -208,7 +208,7 @@ public final class ClusterNode implements SmartLifecycle {
 
     /** Every applier's state, as of the oldest change any of them answers (the log after it is replayed). */
     private long loadAll(long head) {
-        long
+        long from = head;
         for (ChangeApplier applier : appliers.values()) {
             from = Math.min(from, applier.loadAll(head));
         }
