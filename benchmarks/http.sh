@@ -8,6 +8,12 @@
 #   DURATION=30 CONNECTIONS=64 benchmarks/http.sh
 #   MODES=unpinned THREADS=2 CONNECTIONS=64 DURATION=15 WARMUP=5 benchmarks/http.sh   # issue 18's harness
 #   CLUSTER=1 SPRING=0 benchmarks/http.sh   # issue 11: also a node of a three-node cluster on PostgreSQL
+#   KINDS=unknown benchmarks/http.sh        # a different unknown token on every request
+#
+# Kinds of token ($KINDS): "valid" (the provisioned token), "invalid" (one well-formed unknown token,
+# repeated: a misconfigured client), "unknown" (a different well-formed unknown token on every
+# request, drawn by a wrk script: a client guessing or spraying tokens, which key-auth's cache cannot
+# answer, so it asks Redis every time).
 #
 # Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
 # by a timeout. CPUs, per mode of $MODES: "pinned" (on a machine with >= 2 CPUs every server runs on
@@ -37,6 +43,7 @@ MODES=${MODES:-pinned unpinned}
 PINNED=1
 SPRING=${SPRING:-1}          # also load Tessera's main port (Spring MVC), for reference
 CLUSTER=${CLUSTER:-0}        # also a node of a three-node cluster on PostgreSQL (issue 11)
+KINDS=${KINDS:-valid invalid}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVER_CPUS=${SERVER_CPUS:-0}
@@ -318,14 +325,36 @@ done
 to_us() { # wrk latency like 123.45us / 1.20ms / 2.00s -> microseconds
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
 }
+cat >"$WORK/unknown.lua" <<'LUA'
+-- A different well-formed unknown token on every request: 21 random characters of the token
+-- alphabet and a last one of "AQgw" (the last character carries two bits).
+local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+local last = "AQgw"
+local chars = {}
+function init(args)
+    math.randomseed(os.time() + tonumber(tostring(chars):match("0x(%x+)") or "0", 16) % 100000)
+end
+function request()
+    for i = 1, 21 do
+        local n = math.random(1, 64)
+        chars[i] = alphabet:sub(n, n)
+    end
+    local n = math.random(1, 4)
+    chars[22] = last:sub(n, n)
+    return wrk.format(nil, nil, { ["developer-token"] = table.concat(chars) })
+end
+LUA
+UNKNOWN=unknown # the token argument of run that draws a new token per request
 run() {
     local name=$1 port=$2 token=$3 out
     local url="http://127.0.0.1:$port/v1/forward-auth"
-    pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "developer-token: $token" "$url" >/dev/null
-    out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "developer-token: $token" "$url")
+    local how=(-H "developer-token: $token")
+    [[ $token == "$UNKNOWN" ]] && how=(-s "$WORK/unknown.lua")
+    pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${how[@]}" "$url" >/dev/null
+    out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${how[@]}" "$url")
     echo "$out" >"$WORK/wrk-${name//\//-}.txt"
     if echo "$out" | grep -q "Non-2xx"; then
-        [[ $token == "$INVALID" ]] || { echo "$name answered errors to a valid token:" >&2; echo "$out" >&2; exit 1; }
+        [[ $token == "$INVALID" || $token == "$UNKNOWN" ]] || { echo "$name answered errors to a valid token:" >&2; echo "$out" >&2; exit 1; }
     fi
     local rps p50 p99
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
@@ -361,16 +390,17 @@ for mode in $MODES; do
         log "$ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up) per target; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS"
     fi
     for round in $(seq 1 "$ROUNDS"); do
-        for kind in valid invalid; do
+        for kind in $KINDS; do
             token=$TOKEN
             [[ $kind == invalid ]] && token=$INVALID
+            [[ $kind == unknown ]] && token=$UNKNOWN
             only single
             run "$mode/tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
             if [[ $SPRING == 1 ]]; then run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
             if [[ $CLUSTER == 1 ]]; then
                 only cluster
                 cluster_token=$CLUSTER_TOKEN
-                [[ $kind == invalid ]] && cluster_token=$INVALID
+                [[ $kind == valid ]] || cluster_token=$token
                 run "$mode/tessera-netty-cluster3/$kind" 18191 "$cluster_token" >>"$RESULTS"
             fi
             only none
@@ -401,7 +431,9 @@ for name, (rps, p50, p99) in rows.items():
     print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {best[name][0]:10.0f} | {best[name][2]:10.0f} | {each:>30} | {each_p99:>30} |")
 print()
 for mode in dict.fromkeys(name.split("/")[0] for name in rows):
-    for kind in ("valid", "invalid"):
+    for kind in ("valid", "invalid", "unknown"):
+        if f"{mode}/tessera-netty/{kind}" not in rows:
+            continue
         t = rows[f"{mode}/tessera-netty/{kind}"]; c = rows[f"{mode}/nginx-static/{kind}"]; k = rows[f"{mode}/nginx-lua-redis-keyauth/{kind}"]
         s = rows.get(f"{mode}/tessera-spring-main-port/{kind}")
         cl = rows.get(f"{mode}/tessera-netty-cluster3/{kind}")
