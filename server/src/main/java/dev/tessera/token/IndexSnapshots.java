@@ -90,11 +90,8 @@ class IndexSnapshots {
             log.info("Not starting from the saved token index: {}; loading the tokens from the database", refusal);
             return OptionalLong.empty();
         }
-        target.reserve(checked.count());
         try {
-            IndexSnapshotFile.read(file, (account, level, version, d0, d1, endsAt) -> target.apply(account, level,
-                    new ActiveTokens.Held(version, new TokenDigest(d0, d1, 0, 0),
-                            endsAt == Long.MAX_VALUE ? null : TokenTerm.expiring(endsAt)), null));
+            target.load(checked.count(), visitor -> IndexSnapshotFile.read(file, visitor));
         } catch (IOException e) {
             log.warn("The saved token index {} could not be read to its end ({}); loading the tokens from the database",
                     file, e.getMessage());

@@ -70,6 +70,11 @@ public final class Grant implements Verdict {
         this.usage = usage;
     }
 
+    /** The grant of a token whose digest begins with {@code k0} and {@code k1}, as a saved index holds it. */
+    static Grant of(long k0, long k1, long managerCustomerId, AccessLevel accessLevel, long version, TokenTerm term) {
+        return new Grant(k0, k1, managerCustomerId, accessLevel, version, term, null);
+    }
+
     public static Grant of(long managerCustomerId, AccessLevel accessLevel) {
         return new Grant(managerCustomerId, accessLevel, 0);
     }

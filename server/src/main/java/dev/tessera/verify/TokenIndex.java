@@ -179,9 +179,20 @@ public final class TokenIndex implements ActiveTokens {
     }
 
     @Override
-    public synchronized void reserve(int tokens) {
-        table.reserve(tokens);
-        byAccount.reserve(tokens);
+    public synchronized void load(int count, ActiveSource source) throws java.io.IOException {
+        table.reserve(count);
+        byAccount.reserve(count);
+        source.forEach((account, level, version, d0, d1, endsAtMillis) -> {
+            dev.tessera.token.TokenTerm term = endsAtMillis == Long.MAX_VALUE ? null
+                    : dev.tessera.token.TokenTerm.expiring(endsAtMillis);
+            if (byAccount.find(account) == null) {
+                Grant grant = Grant.of(d0, d1, account, level, version, term);
+                table.insert(grant);
+                byAccount.put(grant);
+            } else {
+                apply(account, level, new Held(version, new TokenDigest(d0, d1, 0, 0), term), null);
+            }
+        });
     }
 
     /** The version of the account's active token in this index, or 0 when it holds none. */

@@ -20,9 +20,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reset's first statements (old token retired, new one inserted) but not its lineage update, audit
  * entry or feed row, so the last acknowledged token was refused. At start Tessera undoes such
  * remnants ({@link TornWrites}). The torn states are written here with plain SQL while Tessera is down.
+ * H2 only: PostgreSQL keeps transactions whole, so Tessera does not look for remnants there (issue 18:
+ * the two queries read every token).
  */
 @ParameterizedClass
-@EnumSource(Storage.class)
+@EnumSource(value = Storage.class, names = "H2")
 class TornWritesTests {
 
     @Parameter
@@ -81,11 +83,7 @@ class TornWritesTests {
     }
 
     private static Connection connect(TestDatabase database) throws SQLException {
-        if (database.storage() == Storage.H2) {
-            return DriverManager.getConnection("jdbc:h2:file:" + database.dataDir().resolve("tessera"), "", "");
-        }
-        return DriverManager.getConnection(database.properties().get("spring.datasource.url"),
-                database.properties().get("spring.datasource.username"), database.properties().get("spring.datasource.password"));
+        return DriverManager.getConnection("jdbc:h2:file:" + database.dataDir().resolve("tessera"), "", "");
     }
 
     private static void update(Connection db, String sql, long account) throws SQLException {
