@@ -24,8 +24,11 @@
  * sets expiries and sends reminders once each (table {@code token_expiry_reminders});
  * {@link dev.tessera.token.TokenEvents} are published for listeners such as webhooks.
  *
- * <p><b>Start</b> (issue 18): {@code TokenChanges#loadAll} reads every active token through {@code
- * ActiveTokenScanRepository}, several streamed scans over slices of the account id range on their own
- * connections, feeding the index in parallel.
+ * <p><b>Start</b> (issue 18): {@code TokenChanges#loadAll} loads the index this node saved
+ * ({@code IndexSnapshots}, written by {@code IndexSnapshotSchedule} in the {@code IndexSnapshotFile}
+ * format) when the change log still holds the change it was saved at, and answers that change so
+ * that the node replays the log after it; otherwise it reads every active token through {@code
+ * ActiveTokenScanRepository}, several streamed scans over slices of the account id range on their
+ * own connections, feeding the index in parallel.
  */
 package dev.tessera.token;
