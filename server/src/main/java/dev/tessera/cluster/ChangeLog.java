@@ -23,7 +23,29 @@ public final class ChangeLog {
     static final String ACKS_CHANNEL = "tessera_acks";
 
     /** A row of the log. */
-    record Change(long seq, ChangeKind kind, long subject) {}
+    record Change(long seq, ChangeKind kind, long subject) {
+
+        /**
+         * What follows the sequence in the notification that announces a row, {@code "<seq> <kind> <subject>"}
+         * (the database writes the sequence it draws).
+         */
+        static String payloadAfterSeq(ChangeKind kind, long subject) {
+            return " " + kind.name() + " " + subject;
+        }
+
+        /** The row a notification's payload announces, or null for any other text (e.g. an older node's bare sequence). */
+        static Change fromPayload(String payload) {
+            String[] parts = payload.split(" ", -1);
+            if (parts.length != 3) {
+                return null;
+            }
+            try {
+                return new Change(Long.parseLong(parts[0]), ChangeKind.valueOf(parts[1]), Long.parseLong(parts[2]));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
 
     /** A node with a live lease, as a writer sees it: its name and the last change it applied. */
     record Lease(String name, long appliedSeq) {}
@@ -40,7 +62,8 @@ public final class ChangeLog {
                 : "DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP(3))";
     }
 
-    boolean postgres() {
+    /** Whether the database is PostgreSQL (else the embedded H2, with one node). */
+    public boolean postgres() {
         return postgres;
     }
 
@@ -58,15 +81,23 @@ public final class ChangeLog {
 
     /** Appends a change in the caller's transaction and answers its sequence; see the migration for why it is gapless. */
     long append(ChangeKind kind, long subject, Instant now) {
+        if (postgres) {
+            // One round trip: take the next sequence, write the row, and notify every listening node,
+            // which PostgreSQL does at commit, in commit order, and only once the commit is visible to
+            // every snapshot taken after (so a node may apply the row from the notification alone).
+            return jdbc.sql("""
+                            WITH head AS (UPDATE change_feed_head SET seq = seq + 1 WHERE id = 1 RETURNING seq)
+                            INSERT INTO change_log (seq, kind, subject, committed_at) SELECT seq, ?, ?, ? FROM head
+                            RETURNING seq, pg_notify('%s', CAST(seq AS TEXT) || ?)""".formatted(CHANGES_CHANNEL))
+                    .params(kind.name(), subject, Timestamp.from(now), Change.payloadAfterSeq(kind, subject))
+                    .query((rs, row) -> rs.getLong(1))
+                    .single();
+        }
         jdbc.sql("UPDATE change_feed_head SET seq = seq + 1 WHERE id = 1").update();
         long seq = jdbc.sql("SELECT seq FROM change_feed_head WHERE id = 1").query(Long.class).single();
         jdbc.sql("INSERT INTO change_log (seq, kind, subject, committed_at) VALUES (?, ?, ?, ?)")
                 .params(seq, kind.name(), subject, Timestamp.from(now))
                 .update();
-        if (postgres) {
-            // delivered at commit, in commit order, to every listening node
-            jdbc.sql("SELECT pg_notify('" + CHANGES_CHANNEL + "', ?)").param(Long.toString(seq)).query(String.class).list();
-        }
         return seq;
     }
 
@@ -143,18 +174,29 @@ public final class ChangeLog {
         }
     }
 
-    /** Extends the node's lease by {@code leaseMillis} from the database's now and records what it applied. */
+    /**
+     * Extends the node's lease by {@code leaseMillis} from the database's now and records what it
+     * applied; with {@code announce} on PostgreSQL, the same statement notifies writers (one round trip).
+     */
     void renew(Connection connection, String nodeId, String name, long leaseMillis, long appliedSeq, boolean announce)
             throws SQLException {
-        int updated;
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE cluster_nodes SET lease_until_ms = "
-                + nowMillis + " + ?, applied_seq = ? WHERE node_id = ?")) {
+        boolean notifyInline = announce && postgres;
+        String update = "UPDATE cluster_nodes SET lease_until_ms = " + nowMillis + " + ?, applied_seq = ? WHERE node_id = ?"
+                + (notifyInline ? " RETURNING pg_notify('" + ACKS_CHANNEL + "', node_id)" : "");
+        boolean updated;
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
             statement.setLong(1, leaseMillis);
             statement.setLong(2, appliedSeq);
             statement.setString(3, nodeId);
-            updated = statement.executeUpdate();
+            if (notifyInline) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    updated = rs.next();
+                }
+            } else {
+                updated = statement.executeUpdate() > 0;
+            }
         }
-        if (updated == 0) {
+        if (!updated) {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO cluster_nodes"
                     + " (node_id, name, started_at_ms, lease_until_ms, applied_seq) VALUES (?, ?, " + nowMillis + ", "
                     + nowMillis + " + ?, ?)")) {
@@ -164,11 +206,11 @@ public final class ChangeLog {
                 statement.setLong(4, appliedSeq);
                 statement.executeUpdate();
             }
-        }
-        if (announce && postgres) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('" + ACKS_CHANNEL + "', ?)")) {
-                statement.setString(1, nodeId);
-                statement.executeQuery().close();
+            if (notifyInline) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('" + ACKS_CHANNEL + "', ?)")) {
+                    statement.setString(1, nodeId);
+                    statement.executeQuery().close();
+                }
             }
         }
     }

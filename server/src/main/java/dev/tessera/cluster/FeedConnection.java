@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -45,7 +47,17 @@ final class FeedConnection {
     }
 
     void open() throws SQLException {
-        connection = DriverManager.getConnection(url, username, password);
+        java.util.Properties properties = new java.util.Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        if (postgres && !url.contains("socketFactory=")) {
+            properties.setProperty("socketFactory", FeedSockets.class.getName());
+        }
+        connection = DriverManager.getConnection(url, properties);
         connection.setAutoCommit(true);
         if (postgres) {
             try (Statement statement = connection.createStatement()) {
@@ -63,18 +75,28 @@ final class FeedConnection {
         }
     }
 
-    /** Waits up to {@code millis} for a notification (PostgreSQL) or a {@link #wake} (H2). */
-    void await(long millis) throws SQLException {
+    /**
+     * Waits up to {@code millis} for a notification (PostgreSQL) or a {@link #wake} (H2), and answers
+     * the changes the notifications announced, in the order they were committed (none on H2).
+     */
+    List<ChangeLog.Change> await(long millis) throws SQLException {
         if (postgres) {
             PGNotification[] notifications = get().unwrap(PGConnection.class).getNotifications((int) millis);
-            if (notifications != null) {
-                for (PGNotification notification : notifications) {
-                    if (ChangeLog.ACKS_CHANNEL.equals(notification.getName())) {
-                        onAcknowledgement.run();
+            if (notifications == null) {
+                return List.of();
+            }
+            List<ChangeLog.Change> announced = new ArrayList<>(notifications.length);
+            for (PGNotification notification : notifications) {
+                if (ChangeLog.ACKS_CHANNEL.equals(notification.getName())) {
+                    onAcknowledgement.run();
+                } else {
+                    ChangeLog.Change change = ChangeLog.Change.fromPayload(notification.getParameter());
+                    if (change != null) {
+                        announced.add(change);
                     }
                 }
             }
-            return;
+            return announced;
         }
         synchronized (wakeup) {
             if (!wakeRequested) {
@@ -86,6 +108,7 @@ final class FeedConnection {
             }
             wakeRequested = false;
         }
+        return List.of();
     }
 
     void close() {

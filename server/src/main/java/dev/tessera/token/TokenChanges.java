@@ -88,19 +88,21 @@ class TokenChanges implements ChangeApplier {
 
     @Override
     public void apply(long account) {
-        tokens.activeState(account).ifPresentOrElse(state -> {
-            ActiveTokens.Held rotatedOut = rotations.openOverlap(account).map(overlap -> new ActiveTokens.Held(
-                    overlap.version(), overlap.digest(), overlaps.term(account, overlap.version(),
-                            overlap.until().toEpochMilli(), expiry.expiryMillis(overlap.createdAt(), overlap.expiresAt()))))
-                    .orElse(null);
-            if (rotatedOut == null) {
+        TokenRepository.HeldState state = tokens.heldState(account);
+        if (state.active() == null) {
+            tokens.findLineage(account).ifPresent(lineage -> {
                 overlaps.forget(account);
-            }
-            activeTokens.apply(account, state.level(), held(state), rotatedOut);
-        }, () -> tokens.findLineage(account).ifPresent(lineage -> {
+                activeTokens.revoke(account, lineage.version());
+            });
+            return;
+        }
+        TokenRepository.RotatedOut out = state.rotatedOut();
+        ActiveTokens.Held rotatedOut = out == null ? null : new ActiveTokens.Held(out.version(), out.digest(),
+                overlaps.term(account, out.version(), out.until().toEpochMilli(), expiry.expiryMillis(out.createdAt(), out.expiresAt())));
+        if (rotatedOut == null) {
             overlaps.forget(account);
-            activeTokens.revoke(account, lineage.version());
-        }));
+        }
+        activeTokens.apply(account, state.active().level(), held(state.active()), rotatedOut);
     }
 
     private ActiveTokens.Held held(TokenRepository.ActiveState state) {

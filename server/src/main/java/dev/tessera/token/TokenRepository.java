@@ -172,10 +172,45 @@ class TokenRepository {
 
     /** The account's active token as the data plane needs it, or empty when it has none. */
     Optional<ActiveState> activeState(long account) {
-        return jdbc.sql(ACTIVE_STATE + " WHERE t.active AND t.account_id = ?")
+        // active_account_id is the active row's unique key: one index probe, however many resets the account had
+        return jdbc.sql(ACTIVE_STATE + " WHERE t.active_account_id = ?")
                 .param(account)
                 .query((rs, row) -> activeState(rs))
                 .optional();
+    }
+
+    /** A token rotated out whose overlap still runs: valid until {@code until}. */
+    record RotatedOut(long version, TokenDigest digest, Instant until, Instant createdAt, Instant expiresAt) {}
+
+    /** What a node holds for an account: its active token (null: none) and the rotated-out token while an overlap runs. */
+    record HeldState(ActiveState active, RotatedOut rotatedOut) {}
+
+    /**
+     * The account's active token and open overlap in one round trip: a node reads this for every
+     * change of the feed while the writer waits for it (issue 11). Each half is found by its own index.
+     */
+    HeldState heldState(long account) {
+        ActiveState[] active = new ActiveState[1];
+        RotatedOut[] rotatedOut = new RotatedOut[1];
+        jdbc.sql("""
+                        SELECT t.version, t.digest, l.access_level, t.created_at, t.expires_at,
+                               CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS overlap_until
+                        FROM developer_tokens t JOIN token_lineages l ON l.account_id = t.account_id
+                        WHERE t.active_account_id = ?
+                        UNION ALL
+                        SELECT version, digest, CAST(NULL AS VARCHAR(20)), created_at, expires_at, overlap_until
+                        FROM developer_tokens WHERE account_id = ? AND overlap_until IS NOT NULL AND NOT overlap_closed""")
+                .params(account, account)
+                .query(rs -> {
+                    Instant until = instant(rs.getObject(6, OffsetDateTime.class));
+                    if (until == null) {
+                        active[0] = activeState(rs);
+                    } else if (rotatedOut[0] == null || rotatedOut[0].version() < rs.getLong(1)) {
+                        rotatedOut[0] = new RotatedOut(rs.getLong(1), TokenDigest.of(rs.getBytes(2)), until,
+                                rs.getObject(4, OffsetDateTime.class).toInstant(), instant(rs.getObject(5, OffsetDateTime.class)));
+                    }
+                });
+        return new HeldState(active[0], rotatedOut[0]);
     }
 
     static final String ACTIVE_STATE = """

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.cluster.ChangeLog;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,11 @@ class TornWrites {
 
     private final boolean embedded;
 
-    TornWrites(JdbcClient jdbc, PlatformTransactionManager transactions,
-            @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String url) {
+    /** The change log knows which database this is; the repair runs on the embedded one only. */
+    TornWrites(JdbcClient jdbc, PlatformTransactionManager transactions, ChangeLog changes) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-        this.embedded = url.startsWith("jdbc:h2:");
+        this.embedded = !changes.postgres();
     }
 
     /** Repairs every torn lineage; answers how many (none on PostgreSQL, which keeps transactions whole). */

@@ -211,9 +211,4 @@ public final class TokenIndex implements ActiveTokens {
             table.remove(grant);
         }
     }
-
-
-
-
-
 }
