@@ -131,6 +131,11 @@ public final class Grant implements Verdict {
     }
 
     /** The hash of this grant's digest: {@code digest().hashCode()}, without making the digest. */
+    /** Eight bits of the digest that {@link #digestHash} does not use for a table's slot: its tag there. */
+    byte digestTag() {
+        return GrantTable.tag(k0);
+    }
+
     int digestHash() {
         return (int) k0;
     }

@@ -31,6 +31,29 @@ class CompactTokenIndexTests {
     }
 
     @Test
+    void aProbeTellsDigestsOfOneChainApartByTheirTagAndThenByTheirWords() {
+        TokenIndex index = new TokenIndex();
+        // one probe start (low bits); tags (top byte) 0x00-0x0F, each tag shared by two first words
+        TokenDigest[] digests = new TokenDigest[32];
+        for (int i = 0; i < digests.length; i++) {
+            long tag = (long) (i % 16) << 56;
+            digests[i] = new TokenDigest(tag | ((long) i << 40) | 0x77L, i, 0, 0);
+            index.activate(5_000_000_000L + i, 1, digests[i], AccessLevel.BASIC);
+        }
+        for (int i = 0; i < digests.length; i++) {
+            assertThat(index.find(digests[i]).managerCustomerId()).as("digest %d", i).isEqualTo(5_000_000_000L + i);
+        }
+        // same start and tag as a held digest, different elsewhere; and a held digest with another tag
+        assertThat(index.find(new TokenDigest((3L << 56) | (3L << 40) | 0x77L, 4, 0, 0))).isNull();
+        assertThat(index.find(new TokenDigest((0x80L << 56) | (3L << 40) | 0x77L, 3, 0, 0))).isNull();
+        // a new token in a freed slot is found under its own tag, the old one no longer
+        TokenDigest next = new TokenDigest((0x7FL << 56) | 0x77L, 99, 0, 0);
+        index.activate(5_000_000_003L, 2, next, AccessLevel.BASIC);
+        assertThat(index.find(digests[3])).isNull();
+        assertThat(index.find(next).managerCustomerId()).isEqualTo(5_000_000_003L);
+    }
+
+    @Test
     void aRemovedDigestLeavesATombstoneThatLaterDigestsOfItsChainAreFoundPast() {
         TokenIndex index = new TokenIndex();
         TokenDigest first = new TokenDigest(7, 1, 0, 0);
