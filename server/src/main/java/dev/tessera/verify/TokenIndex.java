@@ -30,8 +30,9 @@ public final class TokenIndex implements ActiveTokens {
     /** The digest of a revoked account's entry in {@link #byAccount}: a grant that is in no slot. */
     private static final TokenDigest NO_TOKEN = new TokenDigest(0, 0, 0, 0);
 
-    // About 61 bytes per active token at ten million (benchmarks/RESULTS.md, issue 18): the grant
-    // (48) and one and a half to three slots of four bytes in each of the two tables.
+    // About 63 bytes per active token at ten million (benchmarks/RESULTS.md, issue 18): the grant
+    // (48) and one and a half to three slots of four bytes in each of the two tables, plus the token
+    // table's tag byte per slot.
     /** The grants of every findable token; written under this object's lock. */
     private final GrantTable table;
     /**
