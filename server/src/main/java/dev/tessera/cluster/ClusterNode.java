@@ -188,10 +188,7 @@ public final class ClusterNode implements SmartLifecycle {
         if (!batch.isEmpty() && batch.get(0).seq() != applied + 1) {
             reload();
         } else {
-            for (ChangeLog.Change change : batch) {
-                appliers.get(change.kind()).apply(change.subject());
-                appliedSeq = change.seq();
-            }
+            batch.forEach(this::apply);
         }
         // A full batch may stop short of a change committed before the renewal: serve only once caught up.
         if (renew && batch.size() < BATCH) {
@@ -209,12 +206,17 @@ public final class ClusterNode implements SmartLifecycle {
     private void applyAnnounced(List<ChangeLog.Change> announced) {
         for (ChangeLog.Change change : announced) {
             if (change.seq() == appliedSeq + 1) {
-                appliers.get(change.kind()).apply(change.subject());
-                appliedSeq = change.seq();
+                apply(change);
             } else if (change.seq() > appliedSeq + 1) {
                 return;
             }
         }
+    }
+
+    /** Brings the change's subject up to the database through its kind's applier; the change is then applied here. */
+    private void apply(ChangeLog.Change change) {
+        appliers.get(change.kind()).apply(change.subject());
+        appliedSeq = change.seq();
     }
 
     /** The log no longer reaches back to what this node applied (it was away longer than the log is kept): start over. */

@@ -130,12 +130,12 @@ public final class Grant implements Verdict {
         return isFor(other.k0, other.k1);
     }
 
-    /** The hash of this grant's digest: {@code digest().hashCode()}, without making the digest. */
     /** Eight bits of the digest that {@link #digestHash} does not use for a table's slot: its tag there. */
     byte digestTag() {
         return GrantTable.tag(k0);
     }
 
+    /** The hash of this grant's digest: {@code digest().hashCode()}, without making the digest. */
     int digestHash() {
         return (int) k0;
     }
