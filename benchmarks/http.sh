@@ -15,10 +15,23 @@
 # request, drawn by a wrk script: a client guessing or spraying tokens, which key-auth's cache cannot
 # answer, so it asks Redis every time).
 #
+# Each round runs every target once, back to back, every other round in the reverse order. The summary
+# gives each target's median and spread, and each ratio twice: of the medians, and as the median of
+# the ratios within a round (which cancels the machine's slower and faster minutes). Beside requests
+# per second it gives the server's CPU time per request (user + system of its processes, from
+# /proc/<pid>/stat): on loopback the kernel's TCP work dominates both sides, and this figure shows what
+# each server adds to it with less noise than the throughput.
+#
 # Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
 # by a timeout. CPUs, per mode of $MODES: "pinned" (on a machine with >= 2 CPUs every server runs on
 # CPU $SERVER_CPUS (taskset) and wrk on CPU $WRK_CPUS), then "unpinned" (servers and wrk on all CPUs,
-# as the scheduler likes), with the same threads, connections and duration for all.
+# as the scheduler likes), with the same threads, connections and duration for all. nginx keeps one
+# worker when unpinned: with a worker per CPU (Kong's default), beside wrk on the same two CPUs, key-auth
+# served a fifth fewer valid requests here (91k against 115k req/s, runs/http-20261203-0206-smoke-*
+# and runs/http-20261203-0211-smoke-*), so one worker is the stronger peer on this machine. Tessera
+# starts on CPU $SERVER_CPUS, so its JVM sizes itself for one CPU and its listener runs one event loop,
+# as nginx runs one worker, in both modes. On its own start across both CPUs it would run two: more
+# requests per second beside wrk here, but twice the p99 (runs/http-20261203-0247-unpinned-event-loops.txt).
 #
 # CLUSTER=1 (issue 11) adds a target: the data plane of node 1 of three Tessera nodes on one
 # PostgreSQL (Debian's server, in this run's temporary directory), with the cluster machinery live:
@@ -236,6 +249,7 @@ only() {
 log "starting redis-server on 127.0.0.1:$PORT_REDIS and nginx on $PORT_STATIC (static) and $PORT_KEYAUTH (key-auth)"
 start "$SERVER_CPUS" redis-server --bind 127.0.0.1 --port $PORT_REDIS --save '' --appendonly no --daemonize no \
     --dir "$WORK" >"$WORK/redis.log" 2>&1
+REDIS_PID=${PIDS[-1]}
 wait_port $PORT_REDIS
 # Kong stores a consumer per key; here the key's value is what the proxy needs to forward.
 redis-cli -p $PORT_REDIS SET "key:$TOKEN" "$CUSTOMER TEST_ACCOUNT" >/dev/null
@@ -310,6 +324,7 @@ http {
 }
 CONF
 start "$SERVER_CPUS" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1
+NGINX_PID=${PIDS[-1]}
 wait_port $PORT_STATIC
 wait_port $PORT_KEYAUTH
 for port in $PORT_KEYAUTH; do
@@ -345,13 +360,28 @@ function request()
 end
 LUA
 UNKNOWN=unknown # the token argument of run that draws a new token per request
+# cpu_ticks <pid...>: CPU time (user + system, clock ticks) of these processes and their children so far
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@" $(for p in "$@"; do pgrep -P "$p" || true; done); do
+        [[ -r /proc/$pid/stat ]] || continue
+        total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+# run <name> <port> <token> <server pid...>: prints "name rps p50 p99 cpu", cpu being the server's CPU time
+# (user + system, its processes and their children: nginx's workers, key-auth's Redis) per request, in µs
 run() {
     local name=$1 port=$2 token=$3 out
+    shift 3
     local url="http://127.0.0.1:$port/v1/forward-auth"
     local how=(-H "developer-token: $token")
     [[ $token == "$UNKNOWN" ]] && how=(-s "$WORK/unknown.lua")
     pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${how[@]}" "$url" >/dev/null
+    local ticks_before ticks_after
+    ticks_before=$(cpu_ticks "$@")
     out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${how[@]}" "$url")
+    ticks_after=$(cpu_ticks "$@")
     echo "$out" >"$WORK/wrk-${name//\//-}.txt"
     if echo "$out" | grep -q "Non-2xx"; then
         [[ $token == "$INVALID" || $token == "$UNKNOWN" ]] || { echo "$name answered errors to a valid token:" >&2; echo "$out" >&2; exit 1; }
@@ -360,7 +390,10 @@ run() {
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(to_us "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
     p99=$(to_us "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-    echo "$name $rps $p50 $p99"
+    local requests cpu
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    cpu=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+    echo "$round $name $rps $p50 $p99 $cpu"
 }
 
 # The JVM is measured warm, as a long-running data plane runs: its JIT compiles the hot paths in
@@ -394,18 +427,29 @@ for mode in $MODES; do
             token=$TOKEN
             [[ $kind == invalid ]] && token=$INVALID
             [[ $kind == unknown ]] && token=$UNKNOWN
-            only single
-            run "$mode/tessera-netty/$kind" $PORT_DATA "$token" >>"$RESULTS"
-            if [[ $SPRING == 1 ]]; then run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" >>"$RESULTS"; fi
-            if [[ $CLUSTER == 1 ]]; then
-                only cluster
-                cluster_token=$CLUSTER_TOKEN
-                [[ $kind == valid ]] || cluster_token=$token
-                run "$mode/tessera-netty-cluster3/$kind" 18191 "$cluster_token" >>"$RESULTS"
+            targets=(single)
+            [[ $SPRING == 1 ]] && targets+=(spring)
+            [[ $CLUSTER == 1 ]] && targets+=(cluster)
+            targets+=(static keyauth)
+            # every other round in the reverse order, so that no target always follows the same one
+            if ((round % 2 == 0)); then
+                for ((i = 0, j = ${#targets[@]} - 1; i < j; i++, j--)); do
+                    t=${targets[i]} targets[i]=${targets[j]} targets[j]=$t
+                done
             fi
-            only none
-            run "$mode/nginx-static/$kind" $PORT_STATIC "$token" >>"$RESULTS"
-            run "$mode/nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" >>"$RESULTS"
+            for target in "${targets[@]}"; do
+                case $target in
+                    single) only single; run "$mode/tessera-netty/$kind" $PORT_DATA "$token" "${SINGLE_PIDS[@]}" ;;
+                    spring) only single; run "$mode/tessera-spring-main-port/$kind" $PORT_MAIN "$token" "${SINGLE_PIDS[@]}" ;;
+                    cluster)
+                        only cluster
+                        cluster_token=$CLUSTER_TOKEN
+                        [[ $kind == valid ]] || cluster_token=$token
+                        run "$mode/tessera-netty-cluster3/$kind" 18191 "$cluster_token" "${CLUSTER_PIDS[0]}" ;;
+                    static) only none; run "$mode/nginx-static/$kind" $PORT_STATIC "$token" "$NGINX_PID" ;;
+                    keyauth) only none; run "$mode/nginx-lua-redis-keyauth/$kind" $PORT_KEYAUTH "$token" "$NGINX_PID" "$REDIS_PID" ;;
+                esac
+            done >>"$RESULTS"
         done
         log "$mode round $round done: $(tail -n +1 "$RESULTS" | wc -l) runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     done
@@ -416,30 +460,39 @@ echo
 echo "HTTP GET /v1/forward-auth, loopback, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; $("$JAVA_BIN" -version 2>&1 | head -1)"
 python3 - "$RESULTS" <<'PY'
 import statistics, sys
-runs = {}
+runs, by_round = {}, {}
 for line in open(sys.argv[1]):
-    name, rps, p50, p99 = line.split()
-    runs.setdefault(name, []).append((float(rps), float(p50), float(p99)))
-rows = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in runs.items()}
-best = {name: max(rs) for name, rs in runs.items()}  # the round with the most requests/s: least disturbed
-print(f"| {'target':47} | {'median req/s':>12} | {'spread':>6} | {'p50 µs':>8} | {'p99 µs':>8} | {'best req/s':>10} | {'its p99 µs':>10} | {'req/s of each round':>30} | {'p99 µs of each round':>30} |")
-print(f"|{'-'*49}|{'-'*13}:|{'-'*7}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*11}:|{'-'*31}:|{'-'*31}:|")
-for name, (rps, p50, p99) in rows.items():
+    round_, name, rps, p50, p99, cpu = line.split()
+    runs.setdefault(name, []).append((float(rps), float(p50), float(p99), float(cpu)))
+    by_round.setdefault(name, {})[round_] = float(rps)
+med = statistics.median
+rows = {name: tuple(med(r[i] for r in rs) for i in range(4)) for name, rs in runs.items()}
+print(f"| {'target':47} | {'median req/s':>12} | {'spread':>6} | {'p50 µs':>8} | {'p99 µs':>8} | {'CPU µs/req':>10} | {'req/s of each round':>40} | {'p99 µs of each round':>34} |")
+print(f"|{'-'*49}|{'-'*13}:|{'-'*7}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*41}:|{'-'*35}:|")
+for name, (rps, p50, p99, cpu) in rows.items():
     each = " ".join(f"{r[0]:.0f}" for r in runs[name])
     each_p99 = " ".join(f"{r[2]:.0f}" for r in runs[name])
     spread = (max(r[0] for r in runs[name]) - min(r[0] for r in runs[name])) / rps * 100 if rps else 0
-    print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {best[name][0]:10.0f} | {best[name][2]:10.0f} | {each:>30} | {each_p99:>30} |")
+    print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {cpu:10.2f} | {each:>40} | {each_p99:>34} |")
 print()
+print("Ratios: of the medians, then the median of the ratios within each round (targets of a round run back to back) with their range.")
+print("CPU µs/req: the server's own processes (Tessera's JVM; nginx with its workers; key-auth's Redis too), user + system.")
+def paired(a, b):
+    ratios = sorted(by_round[a][r] / by_round[b][r] for r in by_round[a] if r in by_round[b])
+    return f"{med(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})"
 for mode in dict.fromkeys(name.split("/")[0] for name in rows):
     for kind in ("valid", "invalid", "unknown"):
-        if f"{mode}/tessera-netty/{kind}" not in rows:
+        tn, cn, kn = (f"{mode}/{t}/{kind}" for t in ("tessera-netty", "nginx-static", "nginx-lua-redis-keyauth"))
+        if tn not in rows:
             continue
-        t = rows[f"{mode}/tessera-netty/{kind}"]; c = rows[f"{mode}/nginx-static/{kind}"]; k = rows[f"{mode}/nginx-lua-redis-keyauth/{kind}"]
+        t, c, k = rows[tn], rows[cn], rows[kn]
         s = rows.get(f"{mode}/tessera-spring-main-port/{kind}")
         cl = rows.get(f"{mode}/tessera-netty-cluster3/{kind}")
         spring = f"; Spring main port/ceiling = {s[0]/c[0]:.2f}x" if s else ""
-        print(f"{mode:8} {kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x, "
-              f"p50 Tessera {t[1]:.0f} µs vs key-auth {k[1]:.0f} µs, p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs{spring}")
+        print(f"{mode:8} {kind:7} token, medians: Tessera/ceiling = {t[0]/c[0]:.2f}x, Tessera/key-auth = {t[0]/k[0]:.2f}x; "
+              f"paired: Tessera/ceiling = {paired(tn, cn)}, Tessera/key-auth = {paired(tn, kn)}; "
+              f"p50 Tessera {t[1]:.0f} µs vs key-auth {k[1]:.0f} µs, p99 Tessera {t[2]:.0f} µs vs key-auth {k[2]:.0f} µs; "
+              f"CPU per request Tessera {t[3]:.2f} µs, static nginx {c[3]:.2f} µs, key-auth {k[3]:.2f} µs{spring}")
         if cl:
             print(f"{mode:8} {kind:7} token, medians: three-node cluster / single node = {cl[0]/t[0]:.3f}x req/s, "
                   f"p50 {cl[1]:.0f} vs {t[1]:.0f} µs, p99 {cl[2]:.0f} vs {t[2]:.0f} µs")
