@@ -22,6 +22,10 @@
 # /proc/<pid>/stat): on loopback the kernel's TCP work dominates both sides, and this figure shows what
 # each server adds to it with less noise than the throughput.
 #
+# Every server and wrk start from this one script, so they share a session: the kernel shares CPU
+# time among sessions first (sched_autogroup), and a server started with a session of its own would
+# get a larger share than the others.
+#
 # Loopback only (127.0.0.1). Everything it starts, it stops (trap), and the whole run is bounded
 # by a timeout. CPUs, per mode of $MODES: "pinned" (on a machine with >= 2 CPUs every server runs on
 # CPU $SERVER_CPUS (taskset) and wrk on CPU $WRK_CPUS), then "unpinned" (servers and wrk on all CPUs,
