@@ -373,8 +373,12 @@ cpu_ticks() {
     done
     echo "$total"
 }
-# run <name> <port> <token> <server pid...>: prints "name rps p50 p99 cpu", cpu being the server's CPU time
-# (user + system, its processes and their children: nginx's workers, key-auth's Redis) per request, in µs
+# reaped_ticks <pid>: CPU time (user + system, clock ticks) of the children that shell has waited for:
+# wrk's, once its run is over
+reaped_ticks() { awk '{ print $16 + $17 }' "/proc/$1/stat"; }
+# run <name> <port> <token> <server pid...>: prints "round name rps p50 p99 cpu wrk_cpu", cpu being the
+# server's CPU time (user + system, its processes and their children: nginx's workers, key-auth's Redis)
+# per request, in µs, and wrk_cpu wrk's own
 run() {
     local name=$1 port=$2 token=$3 out
     shift 3
@@ -382,9 +386,11 @@ run() {
     local how=(-H "developer-token: $token")
     [[ $token == "$UNKNOWN" ]] && how=(-s "$WORK/unknown.lua")
     pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${how[@]}" "$url" >/dev/null
-    local ticks_before ticks_after
+    local ticks_before ticks_after wrk_before wrk_after shell=$BASHPID
     ticks_before=$(cpu_ticks "$@")
+    wrk_before=$(reaped_ticks $shell)
     out=$(pin "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${how[@]}" "$url")
+    wrk_after=$(reaped_ticks $shell)
     ticks_after=$(cpu_ticks "$@")
     echo "$out" >"$WORK/wrk-${name//\//-}.txt"
     if echo "$out" | grep -q "Non-2xx"; then
@@ -394,10 +400,12 @@ run() {
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(to_us "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
     p99=$(to_us "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-    local requests cpu
+    local requests cpu wrk_cpu
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
-    cpu=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
-    echo "$round $name $rps $p50 $p99 $cpu"
+    per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }'; }
+    cpu=$(per_request $((ticks_after - ticks_before)))
+    wrk_cpu=$(per_request $((wrk_after - wrk_before)))
+    echo "$round $name $rps $p50 $p99 $cpu $wrk_cpu"
 }
 
 # The JVM is measured warm, as a long-running data plane runs: its JIT compiles the hot paths in
@@ -466,21 +474,22 @@ python3 - "$RESULTS" <<'PY'
 import statistics, sys
 runs, by_round = {}, {}
 for line in open(sys.argv[1]):
-    round_, name, rps, p50, p99, cpu = line.split()
-    runs.setdefault(name, []).append((float(rps), float(p50), float(p99), float(cpu)))
+    round_, name, rps, p50, p99, cpu, wrk_cpu = line.split()
+    runs.setdefault(name, []).append((float(rps), float(p50), float(p99), float(cpu), float(wrk_cpu)))
     by_round.setdefault(name, {})[round_] = float(rps)
 med = statistics.median
-rows = {name: tuple(med(r[i] for r in rs) for i in range(4)) for name, rs in runs.items()}
-print(f"| {'target':47} | {'median req/s':>12} | {'spread':>6} | {'p50 µs':>8} | {'p99 µs':>8} | {'CPU µs/req':>10} | {'req/s of each round':>40} | {'p99 µs of each round':>34} |")
-print(f"|{'-'*49}|{'-'*13}:|{'-'*7}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*41}:|{'-'*35}:|")
-for name, (rps, p50, p99, cpu) in rows.items():
+rows = {name: tuple(med(r[i] for r in rs) for i in range(5)) for name, rs in runs.items()}
+print(f"| {'target':47} | {'median req/s':>12} | {'spread':>6} | {'p50 µs':>8} | {'p99 µs':>8} | {'CPU µs/req':>10} | {'wrk µs/req':>10} | {'req/s of each round':>40} | {'p99 µs of each round':>34} |")
+print(f"|{'-'*49}|{'-'*13}:|{'-'*7}:|{'-'*9}:|{'-'*9}:|{'-'*11}:|{'-'*11}:|{'-'*41}:|{'-'*35}:|")
+for name, (rps, p50, p99, cpu, wrk_cpu) in rows.items():
     each = " ".join(f"{r[0]:.0f}" for r in runs[name])
     each_p99 = " ".join(f"{r[2]:.0f}" for r in runs[name])
     spread = (max(r[0] for r in runs[name]) - min(r[0] for r in runs[name])) / rps * 100 if rps else 0
-    print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {cpu:10.2f} | {each:>40} | {each_p99:>34} |")
+    print(f"| {name:47} | {rps:12.0f} | {spread:5.0f}% | {p50:8.0f} | {p99:8.0f} | {cpu:10.2f} | {wrk_cpu:10.2f} | {each:>40} | {each_p99:>34} |")
 print()
 print("Ratios: of the medians, then the median of the ratios within each round (targets of a round run back to back) with their range.")
-print("CPU µs/req: the server's own processes (Tessera's JVM; nginx with its workers; key-auth's Redis too), user + system.")
+print("CPU µs/req: the server's own processes (Tessera's JVM; nginx with its workers; key-auth's Redis too), user + system;")
+print("wrk µs/req: the load generator's, which shares the CPUs with the server when unpinned.")
 def paired(a, b):
     ratios = sorted(by_round[a][r] / by_round[b][r] for r in by_round[a] if r in by_round[b])
     return f"{med(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})"
