@@ -70,12 +70,15 @@ class TokenChanges implements ChangeApplier {
         }
         loaded = true;
         if (!restored) {
-            java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
-            scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
-                activeTokens.apply(account, state.level(), held(state), null);
-                count.increment();
+            long count = scans.copyInto(activeTokens, expiry).orElseGet(() -> {
+                java.util.concurrent.atomic.LongAdder scanned = new java.util.concurrent.atomic.LongAdder();
+                scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
+                    activeTokens.apply(account, state.level(), held(state), null);
+                    scanned.increment();
+                });
+                return scanned.sum();
             });
-            log.info("Loaded {} active developer tokens in {} ms", count.sum(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Loaded {} active developer tokens in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         }
         for (RotationRepository.Overlap overlap : rotations.openOverlaps()) {
             apply(overlap.account());

@@ -55,4 +55,20 @@ public class TokenExpiryPolicy {
         Instant expiry = expiry(createdAt, setExpiry);
         return expiry == null ? Long.MAX_VALUE : expiry.toEpochMilli();
     }
+
+    /**
+     * {@link #expiryMillis(Instant, Instant)} of instants in microseconds since the epoch, a database's
+     * precision ({@code setExpiryMicros} {@link Long#MAX_VALUE} when none): with no maximum age, no object
+     * is made, for loading ten million tokens at start (issue 18).
+     */
+    long expiryMillisOfMicros(long createdAtMicros, long setExpiryMicros) {
+        if (maxAge == null) {
+            return setExpiryMicros == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(setExpiryMicros, 1000);
+        }
+        return expiryMillis(instant(createdAtMicros), setExpiryMicros == Long.MAX_VALUE ? null : instant(setExpiryMicros));
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
+    }
 }

@@ -28,8 +28,8 @@ import org.openjdk.jol.info.GraphLayout;
  * (arguments: tokens, then the databases to load from; none = memory only; the word {@code START}
  * skips the query experiments and times only real starts, which load through {@code TokenChanges}
  * and log "Loaded N active developer tokens in M ms": the first from the database, the next two from
- * the index the first saved at shutdown). Prints one line per figure, prefixed
- * {@code RESULT}. At 10^7 tokens it needs the exec's -Xmx8g.
+ * the index the first saved at shutdown, a fourth from the database again, with saved copies off).
+ * Prints one line per figure, prefixed {@code RESULT}. At 10^7 tokens it needs the exec's -Xmx8g.
  */
 public final class IndexFootprint {
 
@@ -187,12 +187,16 @@ public final class IndexFootprint {
         // The first start loads from the database; its one issued token (a change of the feed, which the
         // seeded rows were not) gives the index it saves at shutdown a change to be matched with; later starts
         // load that saved index (issue 18) and replay the log after it. Their log says which.
-        for (int run = 0; run < (startOnly ? 3 : 1); run++) {
+        // A fourth start neither reads nor saves a copy: a second load from the database, its cache warm.
+        for (int run = 0; run < (startOnly ? 4 : 1); run++) {
+            // Earlier starts' indexes must be garbage by now: the heap in use before each start shows it.
+            System.out.printf(Locale.ROOT, "RESULT heap-before-start run=%d bytes=%d%n", run + 1, usedHeapAfterGc());
             long started = System.nanoTime();
-            try (RunningTessera tessera = RunningTessera.start(database)) {
+            String[] properties = run == 3 ? new String[] {"tessera.index-snapshot-every=0"} : new String[0];
+            try (RunningTessera tessera = RunningTessera.start(database, properties)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "RESULT start storage=%s tokens-in-index=%d seconds-to-ready=%.2f%n",
-                        storage, tessera.bean(TokenIndex.class).size(), seconds);
+                System.out.printf(Locale.ROOT, "RESULT start storage=%s run=%d tokens-in-index=%d seconds-to-ready=%.2f%n",
+                        storage, run + 1, tessera.bean(TokenIndex.class).size(), seconds);
                 if (run == 0) {
                     dev.tessera.testing.Scenario scenario = new dev.tessera.testing.Scenario(tessera);
                     scenario.issueToken(scenario.account("footprint"));
