@@ -76,7 +76,11 @@ class ActiveTokenScanRepository {
                 c.commit();
                 return OptionalLong.of(rows[0]);
             } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback(); // a read-only transaction: this only ends it
+                try {
+                    c.rollback(); // it only read: this ends the transaction
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
                 c.setTransactionIsolation(isolation);
