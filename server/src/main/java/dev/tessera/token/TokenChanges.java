@@ -19,7 +19,7 @@ class TokenChanges implements ChangeApplier {
     private static final Logger log = LoggerFactory.getLogger(TokenChanges.class);
 
     private final TokenRepository tokens;
-    private final ActiveTokenScanRepository scans;
+    private final ActiveTokenCopyRepository copies;
     private final RotationRepository rotations;
     private final ActiveTokens activeTokens;
     private final OverlapTerms overlaps;
@@ -29,13 +29,13 @@ class TokenChanges implements ChangeApplier {
     /** Whether the index was loaded once: a saved copy is for an empty index, at start. */
     private boolean loaded;
 
-    TokenChanges(TokenRepository tokens, ActiveTokenScanRepository scans, RotationRepository rotations,
+    TokenChanges(TokenRepository tokens, ActiveTokenCopyRepository copies, RotationRepository rotations,
             ActiveTokens activeTokens, OverlapTerms overlaps, TokenExpiryPolicy expiry, TornWrites tornWrites,
             IndexSnapshots snapshots) {
         this.tornWrites = tornWrites;
         this.snapshots = snapshots;
         this.tokens = tokens;
-        this.scans = scans;
+        this.copies = copies;
         this.rotations = rotations;
         this.activeTokens = activeTokens;
         this.overlaps = overlaps;
@@ -70,13 +70,13 @@ class TokenChanges implements ChangeApplier {
         }
         loaded = true;
         if (!restored) {
-            long count = scans.copyInto(activeTokens, expiry).orElseGet(() -> {
-                java.util.concurrent.atomic.LongAdder scanned = new java.util.concurrent.atomic.LongAdder();
-                scans.forEachActive((account, state) -> { // on several threads at once (issue 18)
+            long count = copies.copyInto(activeTokens, expiry).orElseGet(() -> { // H2: no COPY
+                long[] scanned = {0};
+                tokens.forEachActive((account, state) -> {
                     activeTokens.apply(account, state.level(), held(state), null);
-                    scanned.increment();
+                    scanned[0]++;
                 });
-                return scanned.sum();
+                return scanned[0];
             });
             log.info("Loaded {} active developer tokens in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         }

@@ -27,8 +27,8 @@
  * <p><b>Start</b> (issue 18): {@code TokenChanges#loadAll} loads the index this node saved
  * ({@code IndexSnapshots}, written by {@code IndexSnapshotSchedule} in the {@code IndexSnapshotFile}
  * format) when the change log still holds the change it was saved at, and answers that change so
- * that the node replays the log after it; otherwise it reads every active token through {@code
- * ActiveTokenScanRepository}, several streamed scans over slices of the account id range on their
- * own connections, feeding the index in parallel.
+ * that the node replays the log after it; otherwise it reads every active token: on PostgreSQL with
+ * binary COPYs in one snapshot ({@code ActiveTokenCopyRepository}, {@code ActiveTokenCopy}), decoded
+ * straight into the index's bulk load; on H2 with one query.
  */
 package dev.tessera.token;

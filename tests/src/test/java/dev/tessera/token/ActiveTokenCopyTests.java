@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18: on PostgreSQL a node loads its index at start from binary COPYs. It must load exactly
- * what the row-by-row scans load (newest token, level, expiry by a set instant or by the maximum
+ * what the row-by-row query loads (newest token, level, expiry by a set instant or by the maximum
  * age), and refuse a stream it does not understand rather than load a wrong token.
  */
 class ActiveTokenCopyTests {
@@ -36,7 +36,7 @@ class ActiveTokenCopyTests {
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
     @Test
-    void theCopyLoadsWhatTheScansLoad() {
+    void theCopyLoadsWhatTheQueryLoads() {
         TestDatabase database = TestDatabase.fresh(Storage.POSTGRES);
         Map<String, String> newest = new java.util.LinkedHashMap<>();
         List<String> replaced = new ArrayList<>();
@@ -58,13 +58,14 @@ class ActiveTokenCopyTests {
             assertThat(expiring.admin().api().put(expiring.path() + "/developer-token/expiry",
                     Map.of("expiresAt", setExpiry.toString())).status()).isEqualTo(200);
 
-            ActiveTokenScanRepository scans = tessera.bean(ActiveTokenScanRepository.class);
+            ActiveTokenCopyRepository copies = tessera.bean(ActiveTokenCopyRepository.class);
+            TokenRepository tokens = tessera.bean(TokenRepository.class);
             for (String maxAge : List.of("", "P30D")) {
                 TokenExpiryPolicy policy = new TokenExpiryPolicy(maxAge);
                 TokenIndex copied = new TokenIndex();
-                assertThat(scans.copyInto(copied, policy)).hasValue(4);
+                assertThat(copies.copyInto(copied, policy)).hasValue(4);
                 TokenIndex scanned = new TokenIndex();
-                scans.forEachActive((account, state) -> {
+                tokens.forEachActive((account, state) -> {
                     long ends = policy.expiryMillis(state.createdAt(), state.expiresAt());
                     scanned.apply(account, state.level(), new ActiveTokens.Held(state.version(), state.digest(),
                             ends == Long.MAX_VALUE ? null : TokenTerm.expiring(ends)), null);
@@ -77,7 +78,7 @@ class ActiveTokenCopyTests {
                 assertThat(unlimited).as("tokens without an end, max age '%s'", maxAge).isEqualTo(maxAge.isEmpty() ? 3 : 0);
             }
             assertThat(entries(tessera.bean(TokenIndex.class))).as("the running node's index")
-                    .isEqualTo(entries(copiedWith(scans, new TokenExpiryPolicy(""))));
+                    .isEqualTo(entries(copiedWith(copies, new TokenExpiryPolicy(""))));
         }
 
         // A restart without a saved index loads through the copy; the promise holds across it.
@@ -96,9 +97,9 @@ class ActiveTokenCopyTests {
     }
 
     @Test
-    void onH2TheScansLoadInstead() {
+    void onH2TheQueryLoadsInstead() {
         try (RunningTessera tessera = RunningTessera.start(TestDatabase.fresh(Storage.H2), NO_SNAPSHOTS)) {
-            assertThat(tessera.bean(ActiveTokenScanRepository.class).copyInto(new TokenIndex(), new TokenExpiryPolicy("")))
+            assertThat(tessera.bean(ActiveTokenCopyRepository.class).copyInto(new TokenIndex(), new TokenExpiryPolicy("")))
                     .isEmpty();
         }
     }
@@ -182,9 +183,9 @@ class ActiveTokenCopyTests {
         return ActiveTokenCopy.readLevels(new ByteArrayInputStream(stream), 4);
     }
 
-    private static TokenIndex copiedWith(ActiveTokenScanRepository scans, TokenExpiryPolicy policy) {
+    private static TokenIndex copiedWith(ActiveTokenCopyRepository copies, TokenExpiryPolicy policy) {
         TokenIndex index = new TokenIndex();
-        scans.copyInto(index, policy);
+        copies.copyInto(index, policy);
         return index;
     }
 
